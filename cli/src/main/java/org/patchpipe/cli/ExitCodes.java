@@ -1,0 +1,12 @@
+package org.patchpipe.cli;
+
+/** Process exit codes, one meaning each. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  /** Some input could not be processed; the run finished. */
+  public static final int PARTIAL = 1;
+  /** The command line or its files are wrong: see the message. */
+  public static final int USAGE = 2;
+
+  private ExitCodes() {}
+}
