@@ -1,13 +1,24 @@
 package org.patchpipe.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code patchpipe bench}: Benchmarks that print numbers. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.")
-final class BenchCommand implements Callable<Integer> {
+/** {@code patchpipe bench}: benchmarks that print numbers; one subcommand per stage. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print numbers (messages/s, MB/s, p50/p99).",
+    subcommands = {
+      BenchParseCommand.class,
+      BenchIngestCommand.class,
+      BenchStoreCommand.class,
+      BenchImapCommand.class,
+    })
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new UserError("'bench' is not built yet");
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }
