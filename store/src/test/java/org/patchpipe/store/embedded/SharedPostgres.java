@@ -36,7 +36,7 @@ public final class SharedPostgres implements ParameterResolver {
   }
 
   /** The per-JVM server, closed by JUnit at the end of the run. */
-  private static final class Server implements ExtensionContext.Store.CloseableResource {
+  private static final class Server implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final Path dir;
     private final EmbeddedPostgres pg;
     private final AtomicInteger databases = new AtomicInteger();
