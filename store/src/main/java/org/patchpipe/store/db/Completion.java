@@ -2,6 +2,7 @@ package org.patchpipe.store.db;
 
 import java.sql.SQLException;
 import java.util.List;
+import org.patchpipe.parser.series.SeriesState;
 import org.patchpipe.parser.series.SeriesState.Series;
 
 /**
@@ -19,7 +20,7 @@ record Completion(Series series, List<Integer> numbersBefore, int number) {
     numbersBefore = List.copyOf(numbersBefore);
   }
 
-  void record(PgSeriesState state, EventLog events, long patchId) throws SQLException {
+  void record(SeriesState state, EventLog events, long patchId) throws SQLException {
     long predecessors = numbersBefore.stream().filter(n -> n < number).count();
     if (predecessors == number - 1) {
       events.patchCompleted(series.projectId(), patchId, series.id());
@@ -31,7 +32,7 @@ record Completion(Series series, List<Integer> numbersBefore, int number) {
         if (n != next) {
           break;
         }
-        events.patchCompleted(series.projectId(), state.patchNumbered(series.id(), n), series.id());
+        events.patchCompleted(series.projectId(), state.findPatchByNumber(series.id(), n).orElseThrow().id(), series.id());
         next++;
       }
     }

@@ -328,19 +328,6 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     });
   }
 
-  /** The patch of {@code seriesId} numbered {@code number} (lowest id), for completion events. */
-  long patchNumbered(long seriesId, int number) {
-    return run(() -> {
-      PreparedStatement ps = sql.get("SELECT id FROM patch WHERE series_id = ? AND number = ? ORDER BY id LIMIT 1");
-      ps.setLong(1, seriesId);
-      ps.setInt(2, number);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
-  }
-
   @Override
   public void attachCover(long seriesId, long coverId) {
     update("UPDATE series SET cover_letter_id = ? WHERE id = ?", coverId, seriesId);
@@ -391,9 +378,9 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   }
 
   @Override
-  public Optional<StoredPatch> firstPatch(long seriesId) {
+  public Optional<StoredPatch> findPatchByNumber(long seriesId, int number) {
     return patch("SELECT " + PATCH_COLUMNS + " FROM patch p WHERE p.series_id = ? AND p.number = ?"
-        + " ORDER BY p.id LIMIT 1", seriesId, 1);
+        + " ORDER BY p.id LIMIT 1", seriesId, number);
   }
 
   // ---- replies waiting for their parent

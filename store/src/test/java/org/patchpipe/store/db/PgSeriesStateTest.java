@@ -102,7 +102,7 @@ class PgSeriesStateTest {
     out.add(s.findPatch(projectId, "<p1@x>").map(p -> p.msgid() + "|" + p.seriesId().equals(series.id()) + "|" + p.number()));
     out.add(s.findPatch(projectId, "<p9@x>").isPresent());
     out.add(s.findCover(projectId, "<c0@x>").map(c -> c.name() + "|" + (c.seriesId() != null)));
-    out.add(s.firstPatch(series.id()).map(SeriesState.StoredPatch::msgid));
+    out.add(s.findPatchByNumber(series.id(), 1).map(SeriesState.StoredPatch::msgid));
     out.add(s.seriesKey(series.id()));
     out.add(s.series(series.id()).coverId() != null);
 
