@@ -293,8 +293,11 @@ public final class InMemorySeriesState implements SeriesState {
   }
 
   @Override
-  public Optional<StoredPatch> firstPatch(long seriesId) {
-    return patchesOf(seriesId).stream().map(this::patch).filter(p -> p.number() == 1).findFirst();
+  public Optional<StoredPatch> findPatchByNumber(long seriesId, int number) {
+    return patchesOf(seriesId).stream()
+        .map(this::patch)
+        .filter(p -> p.number() == number)
+        .min(Comparator.comparingLong(StoredPatch::id));
   }
 
   private List<Long> patchesOf(long seriesId) {

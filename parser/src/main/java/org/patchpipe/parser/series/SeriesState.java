@@ -160,8 +160,8 @@ public interface SeriesState {
    */
   String seriesKey(long seriesId);
 
-  /** R11.4: the patch numbered 1 in the series (lowest id if several). */
-  Optional<StoredPatch> firstPatch(long seriesId);
+  /** R11.4, R11.10: the series' patch with this number (lowest id if several). */
+  Optional<StoredPatch> findPatchByNumber(long seriesId, int number);
 
   // ---- replies waiting for their parent (improvement on R7.4)
 
