@@ -1,9 +1,5 @@
 package org.patchpipe.parser.mail;
 
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +13,7 @@ import java.util.function.IntSupplier;
  * {@code header_encode_lines}. Immutable and thread-safe.
  */
 record EmailCharset(String inputCharset, Encoding headerEncoding, String outputCharset,
-    String outputCodec, Charset javaCharset) {
+    String outputCodec, OutputCodec codec) {
 
   /** {@code email.charset.QP}, {@code BASE64}, {@code SHORTEST} and "no encoding". */
   enum Encoding { NONE, QP, BASE64, SHORTEST }
@@ -80,7 +76,7 @@ record EmailCharset(String inputCharset, Encoding headerEncoding, String outputC
     String conv = row[1] == null ? input : (String) row[1];
     String output = ALIASES.getOrDefault(conv, conv);
     String codec = CODEC_MAP.getOrDefault(output, output);
-    return new EmailCharset(input, (Encoding) row[0], output, codec, javaCharsetFor(codec));
+    return new EmailCharset(input, (Encoding) row[0], output, codec, OutputCodec.of(codec));
   }
 
   /** True where Python's {@code charset in (None, 'us-ascii')} holds. */
@@ -94,10 +90,7 @@ record EmailCharset(String inputCharset, Encoding headerEncoding, String outputC
 
   /** {@code email.charset._encode}: text to bytes with the output codec (surrogateescape for 8-bit). */
   byte[] encode(String text) {
-    if (isUnknown8bit()) {
-      return surrogateEscapeBytes(text);
-    }
-    return text.getBytes(javaCharset);
+    return codec.encode(text);
   }
 
   /**
@@ -188,9 +181,8 @@ record EmailCharset(String inputCharset, Encoding headerEncoding, String outputC
 
   /** Bytes per code point where the codec is stateless and that count is known, else null. */
   private int[] byteLengthsPerCodePoint(String text, int totalBytes) {
-    boolean utf8 = !isUnknown8bit() && javaCharset.equals(StandardCharsets.UTF_8);
-    boolean singleByte = !isUnknown8bit() && !utf8 && javaCharset.newEncoder().maxBytesPerChar() == 1.0f;
-    if (!isUnknown8bit() && !utf8 && !singleByte) {
+    boolean singleByte = codec.singleByte();
+    if (!isUnknown8bit() && !codec.utf8() && !singleByte) {
       return null;
     }
     int[] lengths = new int[text.codePointCount(0, text.length())];
@@ -212,51 +204,5 @@ record EmailCharset(String inputCharset, Encoding headerEncoding, String outputC
     }
     // Anything the codec did not encode one for one (unmappable characters) takes the slow path.
     return sum == totalBytes ? lengths : null;
-  }
-
-  /** Python's {@code str.encode('ascii', 'surrogateescape')}; other characters as UTF-8. */
-  static byte[] surrogateEscapeBytes(String text) {
-    byte[] out = new byte[text.length() * 4];
-    int n = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      if (c < 0x80) {
-        out[n++] = (byte) c;
-      } else if (c >= 0xDC80 && c <= 0xDCFF) {
-        out[n++] = (byte) (c - 0xDC00);
-      } else {
-        // Unreachable from Patchwork's own chunks (Python would raise); kept lossless.
-        byte[] utf8 = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(utf8, 0, out, n, utf8.length);
-        n += utf8.length;
-      }
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  /**
-   * The JDK charset for a Python codec name. Kept to this one method so that it can defer to the
-   * parser's Python codec registry; labels the JDK does not know fall back to UTF-8.
-   */
-  private static Charset javaCharsetFor(String codec) {
-    switch (codec) {
-      case UNKNOWN_8BIT: return StandardCharsets.ISO_8859_1;
-      case "us-ascii": case "ascii": return StandardCharsets.US_ASCII;
-      case "utf-8": case "utf8": case "utf_8": return StandardCharsets.UTF_8;
-      case "latin1": case "latin-1": case "latin_1": case "l1": return StandardCharsets.ISO_8859_1;
-      case "eucgb2312_cn": return Charset.forName("GB2312");
-      case "big5_tw": return Charset.forName("Big5");
-      case "ks_c_5601-1987": return Charset.forName("x-windows-949");
-      default: break;
-    }
-    for (String name : new String[] {codec, codec.replace('_', '-'), codec.replace("cp", "windows-")}) {
-      try {
-        return Charset.forName(name);
-      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-        // try the next spelling
-      }
-    }
-    return StandardCharsets.UTF_8;
   }
 }
