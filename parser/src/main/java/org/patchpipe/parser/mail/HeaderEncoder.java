@@ -43,6 +43,19 @@ public final class HeaderEncoder {
     return Optional.of(name + ": " + value);
   }
 
+  /**
+   * Whether Patchwork's {@code sanitise_header(value)} without a header name accepts these chunks,
+   * i.e. {@code make_header(chunks).encode()} passes the embedded-header check: R0.3 step 4, where
+   * a header that fails is "undecodable".
+   */
+  public static boolean encodable(List<HeaderChunk> chunks) {
+    if (chunks.size() == 1 && isPlainAsciiLabel(chunks.get(0).charset())
+        && fitsVerbatim("", chunks.get(0).text())) {
+      return true;
+    }
+    return !hasEmbeddedHeader(fold(0, normalize(chunks)));
+  }
+
   /** A chunk of {@code Header._chunks}: its text and its charset. */
   private record Chunk(String text, EmailCharset charset) {}
 

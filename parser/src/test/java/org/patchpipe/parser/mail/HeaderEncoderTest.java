@@ -70,6 +70,21 @@ class HeaderEncoderTest {
     assertEquals(Optional.of("X-Long: \n " + word), HeaderEncoder.encode("X-Long", List.of(ascii(word))));
   }
 
+  /** CPython: make_header(chunks).encode() raises for the false rows (R0.3 step 4). */
+  @Test
+  void r0_3Step4EncodableWithoutHeaderName() {
+    assertEquals(false, HeaderEncoder.encodable(List.of(ascii("a\fb: c"))));
+    assertEquals(false, HeaderEncoder.encodable(List.of(ascii("a\nb: c"))));
+    assertEquals(false, HeaderEncoder.encodable(List.of(ascii("x".repeat(100) + "\fb: c"))));
+    assertEquals(false, HeaderEncoder.encodable(List.of(ascii("short\u000bname: v"))));
+    assertEquals(false, HeaderEncoder.encodable(List.of(new HeaderChunk("\u00e9", "utf-8"),
+        ascii("\fb: c"))));
+    assertEquals(true, HeaderEncoder.encodable(List.of(ascii("a\n b: c"))));
+    assertEquals(true, HeaderEncoder.encodable(List.of(ascii("plain"))));
+    assertEquals(true, HeaderEncoder.encodable(List.of(ascii("a: b\f c"))));
+    assertEquals(false, HeaderEncoder.encodable(List.of(ascii("X".repeat(70) + " y\fz: w"))));
+  }
+
   @Test
   void shortAsciiValueIsReturnedVerbatim() {
     String value = "<20240101.1234@example.com>";
