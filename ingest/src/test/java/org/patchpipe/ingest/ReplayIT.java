@@ -54,9 +54,13 @@ class ReplayIT {
 
   /** Every message is on the raw topic once and has an event or a dead letter, never both. */
   static void assertExactlyOnce(Topics topics, int expected) {
-    List<ConsumerRecord<byte[], byte[]>> raw = TopicReader.readCommitted(broker.bootstrapServers(), topics.raw());
-    List<ConsumerRecord<byte[], byte[]>> events = TopicReader.readCommitted(broker.bootstrapServers(), topics.events());
-    List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(broker.bootstrapServers(), topics.deadLetters());
+    assertExactlyOnce(broker.bootstrapServers(), topics, expected);
+  }
+
+  static void assertExactlyOnce(String bootstrap, Topics topics, int expected) {
+    List<ConsumerRecord<byte[], byte[]>> raw = TopicReader.readCommitted(bootstrap, topics.raw());
+    List<ConsumerRecord<byte[], byte[]>> events = TopicReader.readCommitted(bootstrap, topics.events());
+    List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(bootstrap, topics.deadLetters());
     assertEquals(expected, raw.size(), "raw records");
     Set<String> rawPositions = new HashSet<>();
     raw.forEach(r -> rawPositions.add(TopicReader.header(r, EventHeaders.POSITION)));
