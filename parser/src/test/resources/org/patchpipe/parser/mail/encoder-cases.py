@@ -109,6 +109,15 @@ for _ in range(600):
     chunks = [(l, random_text(rng, l)) for l in (rng.choice(LABELS) for _ in range(rng.randint(1, 4)))]
     cases.append((name, chunks))
 
+# Single ASCII chunks of short lines: the folder's per-line quirks (trailing single space,
+# empty and whitespace-only lines, \x1f) without any splitting.
+LINE_BITS = ['a', 'word', ' ', '  ', '\t', ' \t', '\x1f', 'x' * 20, ':', 'b:', ';', ',']
+BREAKS = ['\n', '\r\n', '\r', '\x0b', '\x0c', '\x1c', '\x1e', '\n ', '\n\t', '\n\n']
+for _ in range(300):
+    text = ''.join(rng.choice(LINE_BITS) if rng.random() < 0.75 else rng.choice(BREAKS)
+                   for _ in range(rng.randint(1, 14)))
+    cases.append((rng.choice(['Received', 'X-' + 'H' * rng.randint(1, 70)]), [('us-ascii', text)]))
+
 for name, chunks in cases:
     print(name + ''.join('\t%s\t%s' % (l, esc(t)) for l, t in chunks))
     result = encode(name, chunks)
