@@ -25,6 +25,7 @@ import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.consume.StoreConfig;
+import org.patchpipe.store.db.ProjectRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,6 +110,13 @@ final class RunCommand implements Callable<Integer> {
           + (summary.clean() ? "" : "; failures: " + String.join("; ", summary.sourceFailures())));
       boolean caughtUp = server.catchUp(Duration.ofMinutes(30));
       out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
+      try (java.sql.Connection c = db.connect()) {
+        for (ProjectRepository.Summary project : new ProjectRepository(c).summaries()) {
+          out.println("patchpipe run:   " + project);
+        }
+      } catch (java.sql.SQLException e) {
+        err.println("patchpipe run: cannot read the totals: " + e.getMessage());
+      }
       out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
       out.flush();
       if (exitWhenStored) {
