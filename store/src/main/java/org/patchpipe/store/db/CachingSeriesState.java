@@ -78,6 +78,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
 
   public CachingSeriesState(PgSeriesState pg) {
     this.pg = pg;
+    pg.deferWrites();
   }
 
   private Known known(long projectId) {
@@ -124,7 +125,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
       return Optional.of(cached);
     }
     Optional<StoredPatch> found = pg.findPatch(projectId, msgid);
-    found.ifPresent(this::remember);
+    found.ifPresent(this::rememberLoaded);
     return found;
   }
 
@@ -138,9 +139,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<StoredCover> found = pg.findCover(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    return pg.findCover(projectId, msgid).map(this::rememberLoaded);
   }
 
   @Override
@@ -149,7 +148,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
       return Optional.empty();
     }
     Optional<StoredPatch> found = pg.findPatchOfComment(projectId, msgid);
-    found.ifPresent(this::remember);
+    found.ifPresent(this::rememberLoaded);
     return found;
   }
 
@@ -158,9 +157,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (!known(projectId).coverComments.contains(msgid)) {
       return Optional.empty();
     }
-    Optional<StoredCover> found = pg.findCoverOfComment(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    return pg.findCoverOfComment(projectId, msgid).map(this::rememberLoaded);
   }
 
   @Override
@@ -371,7 +368,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (entry == null) {
       entry = new SeriesEntry(pg.series(seriesId));
       for (StoredPatch p : pg.patchesOf(seriesId)) {
-        remember(p);
+        rememberLoaded(p);
         entry.patchesByNumber.computeIfAbsent(p.number(), n -> new ArrayList<>()).add(p.id());
       }
       series.put(seriesId, entry);
@@ -392,6 +389,28 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (c == null) {
       throw new IllegalArgumentException("no cover with id " + coverId + " known to this store");
     }
+    return c;
+  }
+
+  /**
+   * A row read from the database: its series and number may lag writes still held in a batch, so
+   * a patch already known keeps what this cache knows.
+   */
+  private StoredPatch rememberLoaded(StoredPatch p) {
+    StoredPatch known = patchesById.get(p.id());
+    if (known != null) {
+      return known;
+    }
+    remember(p);
+    return p;
+  }
+
+  private StoredCover rememberLoaded(StoredCover c) {
+    StoredCover known = coversById.get(c.id());
+    if (known != null) {
+      return known;
+    }
+    remember(c);
     return c;
   }
 

@@ -44,6 +44,9 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   private final EventLog events;
   private final PatchHints hints;
   private final ParsedMailJson json = new ParsedMailJson();
+  // Statements with batched writes, in the order first used (no batch depends on a later one).
+  private final java.util.LinkedHashSet<String> deferred = new java.util.LinkedHashSet<>();
+  private boolean deferring;
 
   public PgSeriesState(Connection connection, Clock clock) {
     this.sql = new StatementCache(connection);
@@ -251,17 +254,10 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
           continue;
         }
         if (counts[tag - 1] > 0) {
-          PreparedStatement ps = sql.get("INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
-              + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count");
-          ps.setLong(1, patchId);
-          ps.setLong(2, tag);
-          ps.setInt(3, counts[tag - 1]);
-          ps.executeUpdate();
+          update("INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
+              + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count", patchId, (long) tag, counts[tag - 1]);
         } else {
-          PreparedStatement ps = sql.get("DELETE FROM patch_tag WHERE patch_id = ? AND tag_id = ?");
-          ps.setLong(1, patchId);
-          ps.setLong(2, tag);
-          ps.executeUpdate();
+          update("DELETE FROM patch_tag WHERE patch_id = ? AND tag_id = ?", patchId, (long) tag);
         }
       }
       return null;
@@ -363,9 +359,22 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     });
   }
 
-  /** Writes the events held back for batching; call before committing. */
+  /**
+   * Holds back the writes that only {@link CachingSeriesState} reads (references, attachments,
+   * renames, tag counts) until {@link #flush()}: the store's batches then cost a few round trips
+   * per transaction instead of several per mail. Only for use behind that cache.
+   */
+  void deferWrites() {
+    this.deferring = true;
+  }
+
+  /** Writes the events and batched writes held back; call before committing. */
   public void flush() {
     run(() -> {
+      for (String statement : deferred) {
+        sql.get(statement).executeBatch();
+      }
+      deferred.clear();
       events.flush();
       hints.forget();
       return null;
@@ -529,8 +538,21 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     });
   }
 
+  /**
+   * A write nothing reads back from the database before the next {@link #flush()} when deferring
+   * (the cache in front answers instead): held in a JDBC batch, else executed now.
+   */
   private void update(String statement, Object... args) {
-    run(() -> bind(sql.get(statement), args).executeUpdate());
+    run(() -> {
+      PreparedStatement ps = bind(sql.get(statement), args);
+      if (deferring) {
+        ps.addBatch();
+        deferred.add(statement);
+      } else {
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 
   static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
