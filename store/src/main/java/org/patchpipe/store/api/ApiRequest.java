@@ -1,0 +1,68 @@
+package org.patchpipe.store.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request as the handlers see it: method, decoded path, path parameters captured by the route,
+ * query, body, the caller (if authenticated) and the {@link Urls} that build absolute links the way
+ * Patchwork does for this request. Immutable.
+ *
+ * @param method the HTTP method, upper case
+ * @param path the decoded request path
+ * @param rawQuery the query string as received (percent-encoded), or null
+ * @param query the parsed query
+ * @param pathParams the route's captured groups, in order
+ * @param body the request body (empty for none)
+ * @param user the authenticated caller, if any
+ * @param urls link builder for this request's host and API version
+ */
+public record ApiRequest(
+    String method,
+    String path,
+    String rawQuery,
+    QueryString query,
+    List<String> pathParams,
+    byte[] body,
+    Optional<ApiUser> user,
+    Urls urls) {
+
+  /** The {@code index}th captured path parameter. */
+  public String param(int index) {
+    return pathParams.get(index);
+  }
+
+  /** The {@code index}th captured path parameter as an id; 404 where it is not a number. */
+  public long idParam(int index) {
+    try {
+      return Long.parseLong(pathParams.get(index));
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound();
+    }
+  }
+
+  /** The caller; 403 "Authentication credentials were not provided." when anonymous. */
+  public ApiUser requireUser() {
+    return user.orElseThrow(ApiException::notAuthenticated);
+  }
+
+  /** This request's full path and query as received, for pagination links. */
+  public String fullPath() {
+    return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
+  }
+
+  /** A copy with the route's captured parameters. */
+  public ApiRequest withPathParams(List<String> params) {
+    return new ApiRequest(method, path, rawQuery, query, List.copyOf(params), body, user, urls);
+  }
+
+  /** A copy with the authenticated caller. */
+  public ApiRequest withUser(Optional<ApiUser> caller) {
+    return new ApiRequest(method, path, rawQuery, query, pathParams, body, caller, urls);
+  }
+
+  static Map<String, String> noHeaders() {
+    return Map.of();
+  }
+}
