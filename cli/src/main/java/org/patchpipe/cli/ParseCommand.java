@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -179,8 +178,9 @@ final class ParseCommand implements Callable<Integer> {
   private void write(List<Read> reads, List<Placement> placements, InMemorySeriesState state, ParseSummary summary)
       throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    OutputStream out = System.out;
-    try (JsonGenerator json = mapper.getFactory().createGenerator(new NonClosing(out))) {
+    mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    PrintWriter out = spec.commandLine().getOut();
+    try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
       json.setRootValueSeparator(null);
       for (int i = 0; i < reads.size(); i++) {
         Read read = reads.get(i);
@@ -219,23 +219,6 @@ final class ParseCommand implements Callable<Integer> {
       return ZoneId.of(timeZone);
     } catch (RuntimeException e) {
       throw new UserError("--time-zone " + timeZone + " is not a time zone: use a name like Europe/Paris or UTC");
-    }
-  }
-
-  /** Keeps Jackson from closing standard output. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }
