@@ -63,10 +63,14 @@ final class CommentParents {
     Deque<String> kept = new ArrayDeque<>();
     kept.add(msgid);
     while (!kept.isEmpty()) {
-      for (PendingReply reply : state.takePendingReplies(projectId, kept.poll())) {
+      String arrived = kept.poll();
+      for (PendingReply reply : state.takePendingReplies(projectId, arrived)) {
         Optional<Parent> parent = findParent(projectId, reply.references());
-        if (parent.isEmpty()) {
-          // Cannot happen while the kept mail stays findable; keep waiting rather than lose it.
+        // R7.4 prefers any patch in the refs to a cover letter: a reply to patch 1/2 whose cover
+        // letter arrives first waits for the patch, unless the cover is what it answers directly.
+        boolean waitForPatch =
+            parent.isPresent() && parent.get().cover() && !reply.references().get(0).equals(arrived);
+        if (parent.isEmpty() || waitForPatch) {
           state.addPendingReply(projectId, reply.references(), reply.mail(), reply.date(), reply.arrival());
           continue;
         }
