@@ -39,9 +39,36 @@ public final class ProjectRepository {
     });
   }
 
-  /** The project for {@code listId}, created by the {@link Project#ofListId} rule if missing. */
+  /**
+   * The project for {@code listId}, created by the {@link Project#ofListId} rule if missing. When
+   * another list already holds that link name (two lists named {@code linux.*}), the new project
+   * gets {@code NAME-2}, {@code NAME-3}, ... so that no list's mail is refused.
+   *
+   * @throws IllegalArgumentException if {@code listId} has no dot
+   */
   public StoredProject findOrCreate(String listId) {
-    return findByListId(listId).orElseGet(() -> create(Project.ofListId(listId), Project.ofListId(listId).linkName()));
+    Optional<StoredProject> found = findByListId(listId);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Project rule = Project.ofListId(listId);
+    String linkName = rule.linkName();
+    for (int n = 2; linkNameTaken(linkName); n++) {
+      linkName = rule.linkName() + "-" + n;
+    }
+    return create(new Project(linkName, rule.listId(), rule.listEmail()), linkName);
+  }
+
+  private boolean linkNameTaken(String linkName) {
+    return PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM project WHERE linkname = ? OR name = ?")) {
+        ps.setString(1, linkName);
+        ps.setString(2, linkName);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
   }
 
   /**
