@@ -199,7 +199,13 @@ public final class ApiServer implements AutoCloseable {
       }
       String effective = method.equals("HEAD") ? "GET" : method;
       Route.Handler handler = route.handlers().get(effective);
-      Optional<ApiUser> user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      Optional<ApiUser> user;
+      try {
+        user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      } catch (ApiException e) {
+        ApiResponse refused = error(e, apiRoot != null);
+        return apiRoot == null ? refused : refused.withHeader("Allow", route.allow());
+      }
       if (handler == null) {
         if (method.equals("OPTIONS")) {
           return ApiResponse.json(200, Json.write(Map.of()), Map.of("Allow", route.allow()));
@@ -208,8 +214,14 @@ public final class ApiServer implements AutoCloseable {
       }
       ApiRequest request = new ApiRequest(
           method, path, rawQuery, QueryString.parse(rawQuery), params.get(), readBody(exchange), user, urls);
-      ApiResponse response = handler.handle(request);
+      ApiResponse response;
+      try {
+        response = handler.handle(request);
+      } catch (ApiException e) {
+        response = error(e, apiRoot != null);
+      }
       if (!response.headers().containsKey("Allow") && apiRoot != null) {
+        // DRF names the view's methods on every answer, errors included.
         response = response.withHeader("Allow", route.allow());
       }
       return response;
