@@ -213,7 +213,8 @@ public final class ApiServer implements AutoCloseable {
         throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
       }
       ApiRequest request = new ApiRequest(
-          method, path, rawQuery, QueryString.parse(rawQuery), params.get(), readBody(exchange), user, urls);
+          method, path, rawQuery, QueryString.parse(rawQuery), params.get(),
+          exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
       ApiResponse response;
       try {
         response = handler.handle(request);

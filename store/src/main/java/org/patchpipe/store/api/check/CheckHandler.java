@@ -83,7 +83,7 @@ public final class CheckHandler {
   /** {@code POST}: state (required), target_url, context (default {@code default}), description. */
   public ApiResponse create(ApiRequest request) {
     long patchId = request.idParam(0);
-    JsonNode body = Json.readBody(request.body());
+    JsonNode body = request.bodyTree();
     CheckJson check = db.write(connection -> {
       requirePatch(connection, patchId);
       ApiUser user = request.user().orElse(null);

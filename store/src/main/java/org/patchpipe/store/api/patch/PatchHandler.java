@@ -118,7 +118,7 @@ public final class PatchHandler {
   public ApiResponse update(ApiRequest request) {
     long id = request.idParam(0);
     boolean partial = request.method().equals("PATCH");
-    PatchUpdate update = PatchUpdate.parse(Json.readBody(request.body()), partial);
+    PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
     PatchDetailJson patch = db.write(connection -> {
       lockExisting(connection, id);
       if (request.user().isEmpty()) {
