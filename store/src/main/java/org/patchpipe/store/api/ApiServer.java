@@ -147,7 +147,7 @@ public final class ApiServer implements AutoCloseable {
     for (String name : List.of("projects", "users", "people", "patches", "covers", "series", "events", "bundles")) {
       links.put(name, request.urls().api(name + "/"));
     }
-    return ApiResponse.json(200, Json.write(links), Map.of("Allow", "GET, HEAD, OPTIONS"));
+    return ApiResponse.json(200, Json.write(links, request.urls()), Map.of("Allow", "GET, HEAD, OPTIONS"));
   }
 
   /** The base URL clients reach this server at, e.g. {@code http://127.0.0.1:8000}. */

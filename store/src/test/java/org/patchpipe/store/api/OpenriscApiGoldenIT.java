@@ -37,8 +37,8 @@ import org.patchpipe.store.embedded.TestDatabase;
 class OpenriscApiGoldenIT {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef01234567";
 
-  private static final String EVENT_ORDER = "events of one mail are written in another order than Patchwork's"
-      + " model signals write them (series-created before patch-created), so ids differ by one from there on;"
+  private static final String EVENT_ORDER = "the events of one mail (series-created, patch-created, ...) are written in another order than Patchwork's"
+      + " model signals write them, so event ids differ by one from there on;"
       + " the store's event writer (store.db.EventLog) decides that order";
 
   /** Differences we accept, by request file, each with its reason. */
