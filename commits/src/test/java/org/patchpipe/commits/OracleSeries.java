@@ -26,6 +26,12 @@ final class OracleSeries {
   final Map<Long, String> names = new LinkedHashMap<>();
 
   static OracleSeries read(Path jsonlGz, Predicate<JsonNode> records) throws IOException {
+    return read(jsonlGz, records, null);
+  }
+
+  /** Reads the records; where {@code byFile} is given, also files each mail under its oracle file. */
+  static OracleSeries read(Path jsonlGz, Predicate<JsonNode> records, Map<String, List<SeriesMail>> byFile)
+      throws IOException {
     OracleSeries out = new OracleSeries();
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -51,9 +57,13 @@ final class OracleSeries {
             refs.addAll(SeriesRevisions.references(h + ": " + value.asText()));
           }
         }
-        out.mails.add(new SeriesMail(id, series.get("version").asInt(), r.at("/submitter/email").asText(),
+        SeriesMail mail = new SeriesMail(id, series.get("version").asInt(), r.at("/submitter/email").asText(),
             LocalDateTime.parse(r.get("date").asText()), r.get("msgid").asText(), r.get("name").asText(),
-            refs, r.path("content").asText(null)));
+            refs, r.path("content").asText(null));
+        out.mails.add(mail);
+        if (byFile != null) {
+          byFile.computeIfAbsent(r.get("file").asText(), k -> new ArrayList<>()).add(mail);
+        }
         String name = series.path("name").isTextual() ? series.get("name").asText() : r.get("name").asText();
         out.names.putIfAbsent(id, name);
       }
