@@ -108,13 +108,13 @@ public final class HeaderCleaner {
       return Optional.empty();
     }
     if (rawValue.indexOf("=?") < 0 && !MailHeader.hasSurrogates(rawValue)) {
-      if (!StoredHeaderCheck.encodable(List.of(new HeaderChunk(rawValue, ASCII)))) {
+      if (!HeaderEncoder.encodable(List.of(new HeaderChunk(rawValue, ASCII)))) {
         return Optional.empty();
       }
       return Optional.of(PythonText.collapse(PythonText.removeNul(rawValue)));
     }
     Optional<List<HeaderChunk>> chunks = chunks(rawValue);
-    if (chunks.isEmpty() || !StoredHeaderCheck.encodable(chunks.get())) {
+    if (chunks.isEmpty() || !HeaderEncoder.encodable(chunks.get())) {
       return Optional.empty();
     }
     return Optional.of(PythonText.collapse(PythonText.removeNul(text(chunks.get()))));

@@ -106,16 +106,18 @@ class HeaderEncoderTest {
   /** Every case of encoder-cases.txt, produced by CPython 3.11's make_header(...).encode(). */
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cpythonCases")
-  void matchesCpython(String description, String name, List<HeaderChunk> chunks, String expected) {
+  void matchesCpython(String description, String name, List<HeaderChunk> chunks, String expected,
+      boolean encodable) {
     Optional<String> stored = HeaderEncoder.encode(name, chunks);
     assertEquals(expected, stored.map(s -> s.substring(name.length() + 2)).orElse("OMIT"));
+    assertEquals(encodable, HeaderEncoder.encodable(chunks), "encodable without a name");
   }
 
   static Stream<Arguments> cpythonCases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     try (InputStream in = HeaderEncoderTest.class.getResourceAsStream("encoder-cases.txt")) {
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-      for (int i = 0; i + 1 < lines.length; i += 2) {
+      for (int i = 0; i + 2 < lines.length; i += 3) {
         String[] fields = lines[i].split("\t", -1);
         List<HeaderChunk> chunks = new ArrayList<>();
         for (int f = 1; f + 1 < fields.length; f += 2) {
@@ -124,7 +126,8 @@ class HeaderEncoderTest {
         String expected = DateParserTest.unescape(lines[i + 1].substring(3));
         String description = fields[0] + " " + chunks.stream()
             .map(c -> c.charset() + ":" + c.text().length()).collect(Collectors.joining(","));
-        cases.add(Arguments.of(description, fields[0], chunks, expected));
+        boolean encodable = Boolean.parseBoolean(lines[i + 2].substring(3));
+        cases.add(Arguments.of(description, fields[0], chunks, expected, encodable));
       }
     }
     return cases.stream();

@@ -72,7 +72,7 @@ public final class SeriesHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(series), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static SeriesJson row(ResultSet rs, Urls urls) throws SQLException {

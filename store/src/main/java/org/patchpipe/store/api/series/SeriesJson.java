@@ -10,6 +10,7 @@ import org.patchpipe.store.api.embedded.EmbeddedSubmission;
  * {@code SeriesSerializer}, API 1.2): {@code received_total} counts the patches received,
  * {@code received_all} says whether that reaches {@code total}.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record SeriesJson(
     long id,
     String url,
