@@ -20,7 +20,7 @@ import org.patchpipe.parser.RawMessage;
  * a stack overflow, running out of memory on a huge mail) or a record too large for Kafka all
  * become {@link Publication.DeadLetter}s. Thread-safe, so several parser threads share one.
  */
-final class MessagePreparer {
+public final class MessagePreparer {
   private final MailParser parser;
   private final Optional<String> listId;
   private final Clock clock;
@@ -28,7 +28,7 @@ final class MessagePreparer {
   private final EventCodec codec = new EventCodec();
   private final Map<String, Project> projects = new ConcurrentHashMap<>();
 
-  MessagePreparer(MailParser parser, Optional<String> listId, Clock clock, int maxRecordBytes) {
+  public MessagePreparer(MailParser parser, Optional<String> listId, Clock clock, int maxRecordBytes) {
     this.parser = parser;
     this.listId = listId;
     this.clock = clock;
@@ -36,7 +36,7 @@ final class MessagePreparer {
   }
 
   /** What to publish for {@code message}, read from {@code sourceId}. */
-  Publication prepare(String sourceId, SourcedMessage message) {
+  public Publication prepare(String sourceId, SourcedMessage message) {
     RawMessage raw = message.raw();
     byte[] bytes = raw.bytes();
     String peekedId = HeaderPeek.messageId(raw).orElse(null);
