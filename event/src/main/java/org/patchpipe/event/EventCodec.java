@@ -16,6 +16,7 @@ import org.patchpipe.event.Position.InboxCommit;
 import org.patchpipe.event.Position.MaildirKey;
 import org.patchpipe.event.Position.MboxOffset;
 import org.patchpipe.parser.Envelope;
+import org.patchpipe.parser.ParseWarning;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParsedMail.Comment;
 import org.patchpipe.parser.ParsedMail.CoverLetter;
@@ -239,6 +240,10 @@ public final class EventCodec {
       s.put("total", subject.total());
       s.put("version", subject.version());
     }
+    ArrayNode warnings = node.putArray("warnings");
+    for (ParseWarning warning : envelope.warnings()) {
+      warnings.addObject().put("ruleId", warning.ruleId()).put("message", warning.message());
+    }
     return node;
   }
 
@@ -263,7 +268,23 @@ public final class EventCodec {
                 field(subject, "reply").asBoolean(),
                 nullableInteger(subject, "number"),
                 nullableInteger(subject, "total"),
-                integer(subject, "version")));
+                integer(subject, "version")),
+        warnings(node.get("warnings")));
+  }
+
+  /** Events written before warnings were added have none: an absent field reads as empty. */
+  private static List<ParseWarning> warnings(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new EventFormatException("field 'warnings' must be an array");
+    }
+    List<ParseWarning> warnings = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      warnings.add(new ParseWarning(nullableText(item, "ruleId"), nullableText(item, "message")));
+    }
+    return warnings;
   }
 
   private ObjectNode tagsNode(Tags tags) {

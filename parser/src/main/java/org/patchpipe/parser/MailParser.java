@@ -1,5 +1,25 @@
 package org.patchpipe.parser;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.patchpipe.parser.content.ContentExtractor;
+import org.patchpipe.parser.content.MailContent;
+import org.patchpipe.parser.content.PullRequest;
+import org.patchpipe.parser.diff.PatchworkHash;
+import org.patchpipe.parser.mail.HeaderCleaner;
+import org.patchpipe.parser.mail.HeaderPlumbing;
+import org.patchpipe.parser.mail.MailHeaders;
+import org.patchpipe.parser.mail.MimeMessage;
+import org.patchpipe.parser.mail.MimeWalker;
+import org.patchpipe.parser.mail.SubmitterParser;
+import org.patchpipe.parser.subject.SubjectParser;
+
 /**
  * Parses one mail as Patchwork's {@code parse_mail} would, without the database.
  *
@@ -8,18 +28,167 @@ package org.patchpipe.parser;
  * ParsedMail mail = parser.parse(RawMessage.of(bytes), Project.ofListId("openrisc.lists.librecores.org"));
  * }</pre>
  *
+ * <p>Follows R7.1 step by step: required headers, the ignore hint, Message-ID, subject, content,
+ * pull request, then the stateless part of the classification. One deliberate difference: mail
+ * without a usable Message-ID gets a synthetic one derived from its bytes (see {@link
+ * #syntheticMsgid}) and a {@link ParseWarning}, where Patchwork rejects it.
+ *
  * <p>Immutable and thread-safe. Never throws for bad mail: broken input gives {@link
  * ParsedMail.Unparseable} with a reason.
  */
 public final class MailParser {
+  /** The domain of synthetic Message-IDs; {@code .invalid} can never clash with a real one. */
+  public static final String SYNTHETIC_DOMAIN = "patchpipe.invalid";
+
+  private static final int MAX_MSGID = 255;
+
   private final ParserLimits limits;
 
   public MailParser(ParserLimits limits) {
     this.limits = limits;
   }
 
+  /** Parses {@code raw} for {@code project}; never throws for bad mail. */
   public ParsedMail parse(RawMessage raw, Project project) {
-    throw new UnsupportedOperationException("not yet implemented");
+    if (raw.size() > limits.maxMessageBytes()) {
+      return new ParsedMail.Unparseable(
+          null,
+          "message of " + raw.size() + " bytes exceeds the limit of " + limits.maxMessageBytes(),
+          "limits");
+    }
+    try {
+      return parseBytes(UniversalNewlines.apply(raw.bytes()), project);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A parser bug must not lose the mail: report it as unparseable with the cause.
+      return new ParsedMail.Unparseable(null, "internal error: " + e, "internal");
+    }
+  }
+
+  private ParsedMail parseBytes(byte[] bytes, Project project) {
+    MimeMessage mime = MimeWalker.walk(bytes, limits.maxHeaderCount(), limits.maxMimeDepth());
+    MailHeaders headers = mime.headers();
+    List<ParseWarning> warnings = new ArrayList<>();
+    if (mime.headersDropped() > 0) {
+      warnings.add(new ParseWarning("limits", mime.headersDropped() + " headers past the limit of " + limits.maxHeaderCount() + " ignored"));
+    }
+    if (mime.depthLimited()) {
+      warnings.add(new ParseWarning("limits", "MIME nesting deeper than " + limits.maxMimeDepth() + " not walked"));
+    }
+
+    // R7.1 step 1 (and R13.2: a missing Message-ID is repaired, not rejected).
+    if (!headers.contains("From")) {
+      return new ParsedMail.Unparseable(msgidOrNull(headers), "Missing 'From' header", "R7.1");
+    }
+    if (!headers.contains("Subject")) {
+      return new ParsedMail.Unparseable(msgidOrNull(headers), "Missing 'Subject' header", "R7.1");
+    }
+    String msgid = msgidOrNull(headers);
+    if (msgid == null) {
+      msgid = syntheticMsgid(bytes);
+      warnings.add(new ParseWarning("R1.1", "no usable Message-ID; synthetic " + msgid + " derived from the mail's bytes"));
+    }
+
+    // Step 2: the ignore hint (R10.1). Step 3 does not apply: the caller names the project (R2.1).
+    Optional<String> hint = HeaderCleaner.clean(headers.get("X-Patchwork-Hint"));
+    if (hint.isPresent() && hint.get().toLowerCase(Locale.ROOT).equals("ignore")) {
+      return new ParsedMail.Other(msgid, "X-Patchwork-Hint: ignore");
+    }
+
+    // Step 4.
+    Optional<Subject> subject = SubjectParser.parse(headers.get("Subject"), List.of(project.linkName()));
+    if (subject.isEmpty()) {
+      return new ParsedMail.Unparseable(msgid, "ValueError: Invalid 'Subject' header", "R5.1");
+    }
+    boolean reply = subject.get().reply();
+    List<String> refs = References.of(headers);
+    LocalDateTime date = HeaderPlumbing.date(headers);
+
+    // Step 5.
+    MailContent content = ContentExtractor.extract(mime.parts(), reply);
+    if (content.diff() == null && content.comment().isEmpty()) {
+      return new ParsedMail.Other(msgid, "no content");
+    }
+    // Step 6.
+    String pullUrl = PullRequest.find(content.comment());
+
+    Optional<String> from = HeaderCleaner.clean(headers.get("From"));
+    Optional<Submitter> submitter = from.flatMap(SubmitterParser::parse);
+    Submitter author = submitter.map(s -> SubmitterParser.unmangle(s, project.listEmail(), headers)).orElse(null);
+    String authorError = author == null ? "ValueError: Invalid 'From' header" : null;
+
+    Envelope envelope =
+        new Envelope(
+            msgid,
+            refs,
+            date,
+            author,
+            authorError,
+            HeaderPlumbing.storedHeaders(headers),
+            subject.get(),
+            warnings);
+    String stored = content.storedContent();
+
+    // Step 7.
+    if (!reply && (content.diff() != null || pullUrl != null)) {
+      if (author == null) {
+        return new ParsedMail.Unparseable(msgid, authorError, "R3.1");
+      }
+      String diff = content.diff();
+      return new ParsedMail.Patch(
+          envelope,
+          stored,
+          diff,
+          diff == null ? null : PatchworkHash.hash(diff),
+          pullUrl,
+          Tags.count(stored),
+          nonEmpty(HeaderCleaner.clean(headers.get("X-Patchwork-State"))),
+          nonEmpty(HeaderCleaner.clean(headers.get("X-Patchwork-Delegate"))));
+    }
+    // Step 8: a cover letter candidate; without refs it is certainly one (R7.3).
+    Integer number = subject.get().number();
+    if (!reply && number != null && number == 0) {
+      if (author == null && refs.isEmpty()) {
+        return new ParsedMail.Unparseable(msgid, authorError, "R3.1");
+      }
+      return new ParsedMail.CoverLetter(envelope, stored);
+    }
+    // Step 9.
+    return new ParsedMail.Comment(
+        envelope, stored, Tags.count(stored), headers.contains("X-Patchwork-Action-Required"));
+  }
+
+  /** R1.1: the Message-ID, or null where it is missing, empty or undecodable. */
+  private static String msgidOrNull(MailHeaders headers) {
+    if (!headers.contains("Message-Id")) {
+      return null;
+    }
+    Optional<String> v = HeaderCleaner.clean(headers.get("Message-Id"));
+    if (v.isEmpty() || v.get().isEmpty()) {
+      return null;
+    }
+    String id = References.firstBracketed(v.get());
+    return org.patchpipe.parser.mail.PythonText.truncate(id != null ? id : v.get(), MAX_MSGID);
+  }
+
+  /**
+   * The Message-ID given to mail that has none: {@code <SHA1-of-the-bytes@patchpipe.invalid>}. The
+   * same bytes always get the same id, so re-delivery is still a duplicate.
+   */
+  public static String syntheticMsgid(byte[] bytes) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-1").digest(bytes);
+      StringBuilder sb = new StringBuilder("<");
+      for (byte b : d) {
+        sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+      }
+      return sb.append('@').append(SYNTHETIC_DOMAIN).append('>').toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-1", e);
+    }
+  }
+
+  private static String nonEmpty(Optional<String> v) {
+    return v.filter(s -> !s.isEmpty()).orElse(null);
   }
 
   public ParserLimits limits() {

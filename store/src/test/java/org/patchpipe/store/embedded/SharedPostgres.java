@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit extension giving each test class its own fresh database on ONE embedded PostgreSQL per
- * test JVM (started on first use, stopped when the run ends). Declare
- * {@code @ExtendWith(SharedPostgres.class)} and take a {@link TestDatabase} parameter in a
- * constructor, {@code @BeforeAll} or test method.
+ * JUnit extension giving fresh databases on ONE embedded PostgreSQL per test JVM (started on first
+ * use, stopped when the run ends). Declare {@code @ExtendWith(SharedPostgres.class)} and take a
+ * {@link TestDatabase} parameter: in a constructor or {@code @BeforeAll} it is one database for the
+ * class, in a test method one for that method.
  */
 public final class SharedPostgres implements ParameterResolver {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SharedPostgres.class);
@@ -27,12 +27,9 @@ public final class SharedPostgres implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
     Server server = c.getRoot().getStore(NS).getOrComputeIfAbsent("server", k -> new Server(), Server.class);
-    ExtensionContext classContext = c;
-    while (classContext.getParent().isPresent() && classContext.getTestMethod().isPresent()) {
-      classContext = classContext.getParent().get();
-    }
-    String key = "db:" + classContext.getUniqueId();
-    return classContext.getStore(NS).getOrComputeIfAbsent(key, k -> server.newDatabase(), TestDatabase.class);
+    // A test method's parameter gets a database of its own; a constructor's or @BeforeAll's one
+    // per class.
+    return c.getStore(NS).getOrComputeIfAbsent("db:" + c.getUniqueId(), k -> server.newDatabase(), TestDatabase.class);
   }
 
   /** The per-JVM server, closed by JUnit at the end of the run. */

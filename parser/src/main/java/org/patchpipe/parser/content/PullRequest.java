@@ -1,0 +1,64 @@
+package org.patchpipe.parser.content;
+
+import static org.patchpipe.parser.mail.PythonText.W;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.patchpipe.parser.mail.PythonText;
+
+/**
+ * Finds a {@code git request-pull} URL in a cleaned comment (R6.8, Patchwork's {@code
+ * parse_pull_request}): the last "are available in the git repository at:" line after "The
+ * following changes since commit", and the URL (plus branch) on the following line. Stateless.
+ */
+public final class PullRequest {
+  private static final String WORD = "\\p{L}\\p{N}_";
+  private static final Pattern GIT =
+      Pattern.compile(
+          "^The following changes since commit.*^are available in the git repository at:["
+              + W
+              + "]*\\n^["
+              + W
+              + "]*(["
+              + WORD
+              + "+-]+(?:://|@)["
+              + WORD
+              + "/.@:~-]+["
+              + W
+              + "\\\\]*["
+              + WORD
+              + "/._-]*)["
+              + W
+              + "]*$",
+          Pattern.DOTALL
+              | Pattern.MULTILINE
+              | Pattern.UNIX_LINES
+              | Pattern.CASE_INSENSITIVE
+              | Pattern.UNICODE_CASE);
+  private static final String NEEDLE = "available in the git repository at";
+
+  private PullRequest() {}
+
+  /** The pull URL, whitespace runs collapsed, or null where there is none. */
+  public static String find(String comment) {
+    if (comment == null || !containsIgnoreCase(comment, NEEDLE)) {
+      return null;
+    }
+    Matcher m = GIT.matcher(comment);
+    if (!m.find()) {
+      return null;
+    }
+    return PythonText.collapse(m.group(1));
+  }
+
+  private static boolean containsIgnoreCase(String s, String needle) {
+    int max = s.length() - needle.length();
+    for (int i = 0; i <= max; i++) {
+      char c = s.charAt(i);
+      if ((c == 'a' || c == 'A') && s.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,291 @@
+package org.patchpipe.store.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.patchpipe.store.api.check.CheckHandler;
+import org.patchpipe.store.api.comment.CommentHandler;
+import org.patchpipe.store.api.cover.CoverHandler;
+import org.patchpipe.store.api.download.DownloadHandler;
+import org.patchpipe.store.api.event.EventHandler;
+import org.patchpipe.store.api.patch.PatchHandler;
+import org.patchpipe.store.api.person.PersonHandler;
+import org.patchpipe.store.api.project.ProjectHandler;
+import org.patchpipe.store.api.series.SeriesHandler;
+import org.patchpipe.store.api.user.UserHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Patchwork's REST API 1.2 and its downloads over the store's database, on the JDK's HTTP server.
+ *
+ * <pre>{@code
+ * try (ApiServer api = ApiServer.start(new ApiConfig("127.0.0.1", 8000, 16), dataSource)) {
+ *   System.out.println(api.baseUrl() + "/api/1.2/");
+ * }
+ * }</pre>
+ *
+ * <p>Every route is declared in {@link #apiRoutes} and {@link #siteRoutes}. API routes are served
+ * under {@code /api/1.2/} and under {@code /api/} (Patchwork's unversioned root); the older and
+ * newer version prefixes {@code /api/1.0/} to {@code /api/1.4/} answer the same 1.2 shapes, which
+ * clients of those versions read (they ignore keys they do not know). Absolute links use the
+ * request's Host header, as Patchwork's {@code build_absolute_uri} does. A path without its
+ * trailing slash is redirected (301) to the slashed one, as Django's {@code APPEND_SLASH} does.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Pattern API_PREFIX = Pattern.compile("^/api/(?:(1\\.[0-4])/)?(.*)$");
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final Authenticator authenticator;
+  private final List<Route> apiRoutes;
+  private final List<Route> siteRoutes;
+
+  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db) {
+    this.server = server;
+    this.threads = threads;
+    this.authenticator = new Authenticator(db);
+    this.apiRoutes = apiRoutes(db);
+    this.siteRoutes = siteRoutes(db);
+  }
+
+  /**
+   * Starts listening. {@code dataSource} should pool connections (one per request thread).
+   *
+   * @throws UncheckedIOException if the address cannot be bound
+   */
+  public static ApiServer start(ApiConfig config, DataSource dataSource) {
+    try {
+      HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
+      ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {
+        Thread t = new Thread(runnable, "patchpipe-api");
+        t.setDaemon(true);
+        return t;
+      });
+      http.setExecutor(pool);
+      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource));
+      http.createContext("/", api::serve);
+      http.start();
+      return api;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + config.bindAddress() + ":" + config.port() + " (set api.port to a free port)", e);
+    }
+  }
+
+  /** The API resources, relative to {@code /api/<version>/}. */
+  private static List<Route> apiRoutes(ApiDatabase db) {
+    ProjectHandler projects = new ProjectHandler(db);
+    UserHandler users = new UserHandler(db);
+    PersonHandler people = new PersonHandler(db);
+    PatchHandler patches = new PatchHandler(db);
+    CoverHandler covers = new CoverHandler(db);
+    SeriesHandler series = new SeriesHandler(db);
+    CommentHandler patchComments = new CommentHandler(db, CommentHandler.Parent.PATCH);
+    CommentHandler coverComments = new CommentHandler(db, CommentHandler.Parent.COVER);
+    CheckHandler checks = new CheckHandler(db);
+    EventHandler events = new EventHandler(db);
+    return List.of(
+        Route.get("", "GET, HEAD, OPTIONS", ApiServer::index),
+        Route.get("projects/", ProjectHandler.LIST_ALLOW, projects::list),
+        Route.get("projects/([^/]+)/", ProjectHandler.DETAIL_ALLOW, projects::detail),
+        Route.get("users/", UserHandler.LIST_ALLOW, users::list),
+        Route.get("users/([^/]+)/", UserHandler.DETAIL_ALLOW, users::detail),
+        Route.get("people/", PersonHandler.ALLOW, people::list),
+        Route.get("people/([^/]+)/", PersonHandler.ALLOW, people::detail),
+        Route.get("patches/", PatchHandler.LIST_ALLOW, patches::list),
+        Route.get("patches/([^/]+)/", PatchHandler.DETAIL_ALLOW, patches::detail)
+            .and("PUT", patches::update)
+            .and("PATCH", patches::update),
+        Route.get("patches/([^/]+)/comments/", CommentHandler.ALLOW, patchComments::list),
+        Route.get("patches/([^/]+)/checks/", CheckHandler.LIST_ALLOW, checks::list)
+            .and("POST", checks::create),
+        Route.get("patches/([^/]+)/checks/([^/]+)/", CheckHandler.DETAIL_ALLOW, checks::detail),
+        Route.get("covers/", CoverHandler.ALLOW, covers::list),
+        Route.get("covers/([^/]+)/", CoverHandler.ALLOW, covers::detail),
+        Route.get("covers/([^/]+)/comments/", CommentHandler.ALLOW, coverComments::list),
+        Route.get("series/", SeriesHandler.ALLOW, series::list),
+        Route.get("series/([^/]+)/", SeriesHandler.ALLOW, series::detail),
+        Route.get("events/", EventHandler.ALLOW, events::list));
+  }
+
+  /** The download views outside {@code /api/}. */
+  private static List<Route> siteRoutes(ApiDatabase db) {
+    DownloadHandler downloads = new DownloadHandler(db);
+    String allow = "GET, HEAD";
+    return List.of(
+        Route.get("/project/([^/]+)/patch/(.+)/mbox/", allow, downloads::patchMbox),
+        Route.get("/project/([^/]+)/patch/(.+)/raw/", allow, downloads::patchRaw),
+        Route.get("/project/([^/]+)/cover/(.+)/mbox/", allow, downloads::coverMbox),
+        Route.get("/series/([^/]+)/mbox/", allow, downloads::seriesMbox),
+        Route.get("/patch/([^/]+)/mbox/", allow, r -> downloads.redirect(r, "patch", "patch", "mbox/")),
+        Route.get("/patch/([^/]+)/raw/", allow, r -> downloads.redirect(r, "patch", "patch", "raw/")),
+        Route.get("/patch/([^/]+)/", allow, r -> downloads.redirect(r, "patch", "patch", "")),
+        Route.get("/cover/([^/]+)/mbox/", allow, r -> downloads.redirect(r, "cover", "cover", "mbox/")),
+        Route.get("/cover/([^/]+)/", allow, r -> downloads.redirect(r, "cover", "cover", "")));
+  }
+
+  /** {@code GET /api/1.2/}: the resource links, in Patchwork's order. */
+  private static ApiResponse index(ApiRequest request) {
+    Map<String, String> links = new java.util.LinkedHashMap<>();
+    for (String name : List.of("projects", "users", "people", "patches", "covers", "series", "events", "bundles")) {
+      links.put(name, request.urls().api(name + "/"));
+    }
+    return ApiResponse.json(200, Json.write(links, request.urls()), Map.of("Allow", "GET, HEAD, OPTIONS"));
+  }
+
+  /** The base URL clients reach this server at, e.g. {@code http://127.0.0.1:8000}. */
+  public String baseUrl() {
+    InetSocketAddress address = server.getAddress();
+    return "http://" + address.getHostString() + ":" + address.getPort();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) {
+    ApiResponse response;
+    boolean api = false;
+    try {
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      String rawPath = exchange.getRequestURI().getRawPath();
+      String path = PercentCoding.decode(rawPath);
+      api = path.startsWith("/api/") || path.equals("/api");
+      response = dispatch(exchange, method, path);
+    } catch (ApiException e) {
+      response = error(e, api);
+    } catch (RuntimeException e) {
+      LOG.error("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+      response = ApiResponse.json(500, Json.write(Map.of("detail", "A server error occurred.")), Map.of());
+    }
+    send(exchange, response);
+  }
+
+  private ApiResponse dispatch(HttpExchange exchange, String method, String path) {
+    String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"))
+        .orElse(server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    Matcher api = API_PREFIX.matcher(path);
+    String apiRoot = null;
+    String relative = path;
+    List<Route> routes = siteRoutes;
+    if (api.matches()) {
+      apiRoot = api.group(1) == null ? "/api/" : "/api/" + api.group(1) + "/";
+      relative = api.group(2);
+      routes = apiRoutes;
+    }
+    Urls urls = new Urls("http://" + host, apiRoot == null ? "/api/1.2/" : apiRoot);
+    for (Route route : routes) {
+      Optional<List<String>> params = route.match(relative);
+      if (params.isEmpty()) {
+        continue;
+      }
+      String effective = method.equals("HEAD") ? "GET" : method;
+      Route.Handler handler = route.handlers().get(effective);
+      Optional<ApiUser> user;
+      try {
+        user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      } catch (ApiException e) {
+        ApiResponse refused = error(e, apiRoot != null);
+        return apiRoot == null ? refused : refused.withHeader("Allow", route.allow());
+      }
+      if (handler == null) {
+        if (method.equals("OPTIONS")) {
+          return ApiResponse.json(200, Json.write(Map.of()), Map.of("Allow", route.allow()));
+        }
+        throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
+      }
+      ApiRequest request = new ApiRequest(
+          method, path, rawQuery, QueryString.parse(rawQuery), params.get(),
+          exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
+      ApiResponse response;
+      try {
+        response = handler.handle(request);
+      } catch (ApiException e) {
+        response = error(e, apiRoot != null);
+      }
+      if (!response.headers().containsKey("Allow") && apiRoot != null) {
+        // DRF names the view's methods on every answer, errors included.
+        response = response.withHeader("Allow", route.allow());
+      }
+      return response;
+    }
+    if (!path.endsWith("/") && (method.equals("GET") || method.equals("HEAD"))) {
+      String slashed = relative + "/";
+      for (Route route : routes) {
+        if (route.match(slashed).isPresent()) {
+          String location = exchange.getRequestURI().getRawPath() + "/" + (rawQuery == null ? "" : "?" + rawQuery);
+          return new ApiResponse(301, Map.of("Content-Type", "text/html; charset=utf-8", "Location", location), new byte[0]);
+        }
+      }
+    }
+    throw ApiException.notFound();
+  }
+
+  private static byte[] readBody(HttpExchange exchange) {
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readNBytes(16 * 1024 * 1024);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ApiResponse error(ApiException e, boolean api) {
+    if (api) {
+      return ApiResponse.json(e.status(), Json.write(e.body()), Map.of());
+    }
+    // Django's own (non-API) views answer errors with a short HTML page.
+    String title = e.status() == 404 ? "Not Found" : e.getMessage();
+    String html = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>" + title + "</title>\n</head>\n<body>\n  <h1>"
+        + title + "</h1><p>" + e.getMessage() + "</p>\n</body>\n</html>\n";
+    return new ApiResponse(e.status(), Map.of("Content-Type", "text/html; charset=utf-8"),
+        html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, ApiResponse response) {
+    try (exchange) {
+      response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+      exchange.getResponseHeaders().set("Vary", "Accept, Cookie");
+      boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+      byte[] body = response.body();
+      exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+      if (!head && body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    } catch (IOException e) {
+      // The client went away; nothing to answer.
+      LOG.debug("could not answer {}", exchange.getRequestURI(), e);
+    }
+  }
+
+  /** Stops listening and waits up to a second for requests in flight. */
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdown();
+    try {
+      threads.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

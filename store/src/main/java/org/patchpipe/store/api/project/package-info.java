@@ -1,0 +1,2 @@
+/** {@code /projects/}: list and detail (by id or link name), with their maintainers. */
+package org.patchpipe.store.api.project;

@@ -1,0 +1,28 @@
+package org.patchpipe.store.api.series;
+
+import java.util.List;
+import org.patchpipe.store.api.embedded.EmbeddedPerson;
+import org.patchpipe.store.api.embedded.EmbeddedProject;
+import org.patchpipe.store.api.embedded.EmbeddedSubmission;
+
+/**
+ * A series as {@code /series/} renders it, list and detail alike (Patchwork's
+ * {@code SeriesSerializer}, API 1.2): {@code received_total} counts the patches received,
+ * {@code received_all} says whether that reaches {@code total}.
+ */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
+public record SeriesJson(
+    long id,
+    String url,
+    String webUrl,
+    EmbeddedProject project,
+    String name,
+    String date,
+    EmbeddedPerson submitter,
+    int version,
+    int total,
+    int receivedTotal,
+    boolean receivedAll,
+    String mbox,
+    EmbeddedSubmission coverLetter,
+    List<EmbeddedSubmission> patches) {}

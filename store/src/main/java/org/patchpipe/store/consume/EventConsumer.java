@@ -1,0 +1,320 @@
+package org.patchpipe.store.consume;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.patchpipe.store.db.Schema;
+import org.patchpipe.store.db.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's consumer: reads the events topic ({@code read_committed}) and writes what Patchwork
+ * would store into PostgreSQL, exactly once.
+ *
+ * <pre>{@code
+ * try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+ *   consumer.run();          // until stop() from another thread
+ * }
+ * }</pre>
+ *
+ * <p><b>Why exactly once.</b> The issue allows two designs: idempotent writes keyed by (project,
+ * Message-ID), or offsets committed with the rows. Idempotent writes are not enough here, because
+ * the rows of one mail depend on every mail before it (series membership, comment parents, person
+ * names, tag totals, events): replaying a mail after a partial failure would not reproduce the same
+ * state, and duplicate detection (R1.5) would turn the replay into a "duplicate" outcome instead of
+ * a no-op. So the store commits the consumed offsets IN THE SAME PostgreSQL transaction as the rows
+ * they produced ({@code consumer_offset}), and on start seeks every partition to the offset stored
+ * there; Kafka's own group offsets are never used. A crash before the commit loses the whole
+ * transaction, rows and offsets together, and the events are read again; a crash after it keeps
+ * both, and they are not read again. Each event's effects are therefore applied once. Only
+ * committed Kafka transactions are read ({@code isolation.level=read_committed}), so an ingest that
+ * aborts never reaches the database. Partitions are assigned, not group-managed, and a PostgreSQL
+ * advisory lock per consumer name makes sure only one store writes a database at a time (a second
+ * one fails at start with a clear message), so no two writers can interleave.
+ *
+ * <p>Batches: each poll (up to {@code maxBatch} events) is one transaction. A failing batch is
+ * rolled back, the consumer seeks back to the stored offsets and tries again after a backoff; a
+ * database that stays down is retried until {@link #stop()}. Events that store nothing are recorded
+ * in {@code unstored_mail} with the reason, so no consumed event goes unaccounted.
+ *
+ * <p>{@link #run()} runs on one thread; {@link #stop()} and {@link #stats()} may be called from
+ * any thread.
+ */
+public final class EventConsumer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+  private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final long LOCK_BASE = 0x73746f7265L;
+
+  private final StoreConfig config;
+  private final Clock clock;
+  private final KafkaConsumer<byte[], byte[]> kafka;
+  private final OffsetStore offsets;
+  private final Connection lockConnection;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<ConsumerStats> stats = new AtomicReference<>(ConsumerStats.ZERO);
+  private BatchWriter writer;
+  private Duration backoff = INITIAL_BACKOFF;
+  private List<TopicPartition> partitions = List.of();
+  private Consumer<ConsumerStats> progress = s -> {};
+
+  private EventConsumer(StoreConfig config, Clock clock, KafkaConsumer<byte[], byte[]> kafka, Connection lock) {
+    this.config = config;
+    this.clock = clock;
+    this.kafka = kafka;
+    this.offsets = new OffsetStore(config.consumerName());
+    this.lockConnection = lock;
+  }
+
+  /**
+   * Migrates the database, takes the single-writer lock and connects to Kafka.
+   *
+   * @param eventClock stamps Patchwork's event rows (Patchwork uses the current time)
+   * @throws StoreException if the database is unreachable or another store holds the lock
+   */
+  public static EventConsumer open(StoreConfig config, Clock eventClock) {
+    Connection lock = null;
+    try {
+      lock = DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+      Schema.migrate(lock);
+      try (PreparedStatement ps = lock.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+        ps.setInt(1, (int) LOCK_BASE);
+        ps.setString(2, config.consumerName());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            throw new StoreException("another store is already consuming into " + config.jdbcUrl()
+                + " as '" + config.consumerName() + "': stop it, or give this one another --consumer-name", null);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      closeQuietly(lock);
+      throw new StoreException("cannot open the store database " + config.jdbcUrl() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
+    }
+    return new EventConsumer(config, eventClock, new KafkaConsumer<>(kafkaProperties(config)), lock);
+  }
+
+  private static Properties kafkaProperties(StoreConfig config) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxBatch()));
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.consumerName());
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.putAll(config.kafkaConsumer());
+    return p;
+  }
+
+  /** Called after every committed batch with the totals so far (for progress output). */
+  public EventConsumer onProgress(Consumer<ConsumerStats> listener) {
+    this.progress = listener;
+    return this;
+  }
+
+  /** Consumes until {@link #stop()}. */
+  public void run() {
+    while (!stopping.get()) {
+      pollOnce();
+    }
+  }
+
+  /**
+   * Consumes until every partition has reached the end offsets it had when this call started (or
+   * {@code timeout} passes, or {@link #stop()}); returns whether it caught up.
+   */
+  public boolean runUntilCaughtUp(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitPartitions(deadline);
+    if (partitions.isEmpty()) {
+      return false;
+    }
+    Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+    while (!stopping.get() && System.nanoTime() < deadline) {
+      boolean caughtUp = true;
+      for (TopicPartition tp : partitions) {
+        if (kafka.position(tp) < end.get(tp)) {
+          caughtUp = false;
+        }
+      }
+      if (caughtUp) {
+        return true;
+      }
+      pollOnce();
+    }
+    return false;
+  }
+
+  /** Asks {@link #run()} to return after the current batch. Thread-safe. */
+  public void stop() {
+    stopping.set(true);
+    kafka.wakeup();
+  }
+
+  /** The totals so far. Thread-safe. */
+  public ConsumerStats stats() {
+    return stats.get();
+  }
+
+  private void pollOnce() {
+    if (partitions.isEmpty()) {
+      awaitPartitions(System.nanoTime() + config.pollTimeout().toNanos());
+      if (partitions.isEmpty()) {
+        return;
+      }
+    }
+    ConsumerRecords<byte[], byte[]> polled;
+    try {
+      polled = kafka.poll(config.pollTimeout());
+    } catch (WakeupException e) {
+      return;
+    }
+    if (polled.isEmpty()) {
+      return;
+    }
+    List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(polled.count());
+    polled.forEach(batch::add);
+    writeWithRetry(batch);
+  }
+
+  private void writeWithRetry(List<ConsumerRecord<byte[], byte[]>> batch) {
+    try {
+      ConsumerStats written = writer().write(batch);
+      backoff = INITIAL_BACKOFF;
+      progress.accept(stats.updateAndGet(s -> s.plus(written)));
+      return;
+    } catch (SQLException | StoreException e) {
+      // Rolled back: nothing of the batch is stored. Drop the connection (it may be broken),
+      // rewind Kafka to the stored offsets, and the next poll reads the same events again.
+      LOG.warn("batch of {} events failed and was rolled back; reading it again in {} ms: {}",
+          batch.size(), backoff.toMillis(), e.getMessage());
+      discardWriter();
+      stats.updateAndGet(s -> s.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 0, 1)));
+    }
+    while (sleep(backoff)) {
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      try {
+        seekToStoredOffsets();
+        return;
+      } catch (SQLException | StoreException e) {
+        discardWriter();
+        LOG.warn("database unavailable, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
+      }
+    }
+  }
+
+  private BatchWriter writer() throws SQLException {
+    if (writer == null) {
+      writer = new BatchWriter(
+          DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword()), offsets, clock);
+    }
+    return writer;
+  }
+
+  private void discardWriter() {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+  }
+
+  private void awaitPartitions(long deadline) {
+    while (partitions.isEmpty() && !stopping.get()) {
+      List<PartitionInfo> infos;
+      try {
+        infos = kafka.partitionsFor(config.topics().events(), Duration.ofSeconds(5));
+      } catch (WakeupException | org.apache.kafka.common.errors.TimeoutException e) {
+        infos = List.of();
+      }
+      if (infos != null && !infos.isEmpty()) {
+        List<TopicPartition> found = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+          found.add(new TopicPartition(info.topic(), info.partition()));
+        }
+        kafka.assign(found);
+        partitions = List.copyOf(found);
+        try {
+          seekToStoredOffsets();
+        } catch (SQLException e) {
+          throw new StoreException("cannot read stored offsets: " + e.getMessage(), e);
+        }
+        return;
+      }
+      if (System.nanoTime() >= deadline || !sleep(Duration.ofMillis(200))) {
+        return;
+      }
+    }
+  }
+
+  /** Seeks every assigned partition to its offset in {@code consumer_offset}, or the beginning. */
+  private void seekToStoredOffsets() throws SQLException {
+    Map<TopicPartition, Long> stored = offsets.read(writer().connection(), config.topics().events());
+    writer().connection().commit();
+    List<TopicPartition> fresh = new ArrayList<>();
+    for (TopicPartition tp : partitions) {
+      Long next = stored.get(tp);
+      if (next == null) {
+        fresh.add(tp);
+      } else {
+        kafka.seek(tp, next);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      kafka.seekToBeginning(fresh);
+    }
+  }
+
+  private boolean sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+      return !stopping.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    discardWriter();
+    kafka.close(Duration.ofSeconds(5));
+    closeQuietly(lockConnection);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // Closing releases the advisory lock either way; the session is over.
+      }
+    }
+  }
+}

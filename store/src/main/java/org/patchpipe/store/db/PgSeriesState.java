@@ -1,0 +1,514 @@
+package org.patchpipe.store.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.patchpipe.parser.Envelope;
+import org.patchpipe.parser.ParsedMail;
+import org.patchpipe.parser.Tags;
+import org.patchpipe.parser.series.SeriesState;
+
+/**
+ * The series tracker's state in PostgreSQL: Patchwork's own tables (person, patch, cover, comments,
+ * series, series_reference, patch_tag) plus {@code pending_reply}. Writing a patch, cover, comment
+ * or series also writes the event Patchwork's model signals would (R11.10), through {@link
+ * EventLog}; a patch's X-Patchwork-State and X-Patchwork-Delegate values are resolved here (R10.2,
+ * R10.3) by {@link PatchHints}.
+ *
+ * <pre>{@code
+ * connection.setAutoCommit(false);
+ * PgSeriesState state = new PgSeriesState(connection, Clock.systemUTC());
+ * new SeriesTracker(state).track(...);   // as many mails as one transaction should hold
+ * connection.commit();
+ * }</pre>
+ *
+ * <p>Runs on the caller's connection and inside the caller's transaction; it never commits. One
+ * per connection, not thread-safe. Failures are {@link StoreException}s wrapping the {@link
+ * SQLException}; the caller rolls back.
+ */
+public final class PgSeriesState implements SeriesState, AutoCloseable {
+  private static final String PATCH_COLUMNS = "p.id, p.project_id, p.msgid, p.name, p.series_id, p.number";
+  private static final String COVER_COLUMNS =
+      "c.id, c.project_id, c.msgid, c.name, (SELECT s.id FROM series s WHERE s.cover_letter_id = c.id)";
+  private static final String SERIES_COLUMNS =
+      "s.id, s.project_id, s.date, s.submitter_id, s.version, s.total, s.name, s.cover_letter_id";
+
+  private final StatementCache sql;
+  private final EventLog events;
+  private final PatchHints hints;
+  private final ParsedMailJson json = new ParsedMailJson();
+
+  public PgSeriesState(Connection connection, Clock clock) {
+    this.sql = new StatementCache(connection);
+    this.events = new EventLog(sql, clock);
+    this.hints = new PatchHints(sql);
+  }
+
+  @Override
+  public void close() {
+    run(() -> {
+      sql.close();
+      return null;
+    });
+  }
+
+  // ---- persons (R3.2)
+
+  @Override
+  public Optional<Person> findPerson(String email) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT id, email, name FROM person WHERE lower(email) = lower(?)");
+      ps.setString(1, email);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Person(rs.getLong(1), rs.getString(2), rs.getString(3))) : Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public Person createPerson(String email, String name) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("INSERT INTO person (email, name) VALUES (?, ?) RETURNING id");
+      ps.setString(1, email);
+      ps.setString(2, name);
+      return new Person(returnedId(ps), email, name);
+    });
+  }
+
+  @Override
+  public void renamePerson(long personId, String name) {
+    update("UPDATE person SET name = ? WHERE id = ?", name, personId);
+  }
+
+  // ---- kept mail: lookups
+
+  @Override
+  public Optional<StoredPatch> findPatch(long projectId, String msgid) {
+    return patch("SELECT " + PATCH_COLUMNS + " FROM patch p WHERE p.project_id = ? AND p.msgid = ?", projectId, msgid);
+  }
+
+  @Override
+  public Optional<StoredCover> findCover(long projectId, String msgid) {
+    return cover("SELECT " + COVER_COLUMNS + " FROM cover c WHERE c.project_id = ? AND c.msgid = ?", projectId, msgid);
+  }
+
+  @Override
+  public Optional<StoredPatch> findPatchOfComment(long projectId, String msgid) {
+    return patch("SELECT " + PATCH_COLUMNS + " FROM patch_comment m JOIN patch p ON p.id = m.patch_id"
+        + " WHERE p.project_id = ? AND m.msgid = ? ORDER BY m.date DESC, m.id LIMIT 1", projectId, msgid);
+  }
+
+  @Override
+  public Optional<StoredCover> findCoverOfComment(long projectId, String msgid) {
+    return cover("SELECT " + COVER_COLUMNS + " FROM cover_comment m JOIN cover c ON c.id = m.cover_id"
+        + " WHERE c.project_id = ? AND m.msgid = ? ORDER BY m.date DESC, m.id LIMIT 1", projectId, msgid);
+  }
+
+  @Override
+  public boolean hasPatchComment(long patchId, String msgid) {
+    return exists("SELECT 1 FROM patch_comment WHERE patch_id = ? AND msgid = ?", patchId, msgid);
+  }
+
+  @Override
+  public boolean hasCoverComment(long coverId, String msgid) {
+    return exists("SELECT 1 FROM cover_comment WHERE cover_id = ? AND msgid = ?", coverId, msgid);
+  }
+
+  @Override
+  public boolean coverNameExists(String name) {
+    return exists("SELECT 1 FROM cover WHERE name = ? LIMIT 1", name);
+  }
+
+  // ---- kept mail: writes
+
+  @Override
+  public StoredPatch addPatch(long projectId, ParsedMail.Patch patch, long submitterId, LocalDateTime date) {
+    return run(() -> {
+      Envelope e = patch.envelope();
+      PreparedStatement ps = sql.get("INSERT INTO patch (project_id, msgid, name, date, headers, submitter_id,"
+          + " content, diff, pull_url, hash, state_id, delegate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " RETURNING id");
+      ps.setLong(1, projectId);
+      ps.setString(2, patch.msgid());
+      ps.setString(3, e.subject().name());
+      ps.setObject(4, date);
+      ps.setString(5, nonNull(e.headers()));
+      ps.setLong(6, submitterId);
+      ps.setString(7, patch.content());
+      ps.setString(8, patch.diff());
+      ps.setString(9, patch.pullUrl());
+      ps.setString(10, patch.hash());
+      ps.setLong(11, hints.state(patch.state()));
+      EventLog.setLong(ps, 12, hints.delegate(projectId, patch.delegate(), patch.diff()).orElse(null));
+      long id = returnedId(ps);
+      events.patchCreated(projectId, id);
+      return new StoredPatch(id, projectId, patch.msgid(), e.subject().name(), null, null);
+    });
+  }
+
+  @Override
+  public StoredCover addCover(long projectId, ParsedMail.CoverLetter cover, long submitterId, LocalDateTime date) {
+    return run(() -> {
+      Envelope e = cover.envelope();
+      PreparedStatement ps = sql.get("INSERT INTO cover (project_id, msgid, name, date, headers, submitter_id, content)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      ps.setLong(1, projectId);
+      ps.setString(2, cover.msgid());
+      ps.setString(3, e.subject().name());
+      ps.setObject(4, date);
+      ps.setString(5, nonNull(e.headers()));
+      ps.setLong(6, submitterId);
+      ps.setString(7, cover.content());
+      long id = returnedId(ps);
+      events.coverCreated(projectId, id);
+      return new StoredCover(id, projectId, cover.msgid(), e.subject().name(), null);
+    });
+  }
+
+  @Override
+  public void addPatchComment(long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    run(() -> {
+      PreparedStatement ps = sql.get("INSERT INTO patch_comment (patch_id, msgid, date, headers, submitter_id,"
+          + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      ps.setLong(1, patchId);
+      fillComment(ps, mail, submitterId, date);
+      // R10.4: X-Patchwork-Action-Required on a patch comment marks it not yet addressed.
+      if (mail instanceof ParsedMail.Comment c && c.actionRequired()) {
+        ps.setBoolean(7, false);
+      } else {
+        ps.setNull(7, Types.BOOLEAN);
+      }
+      long id = returnedId(ps);
+      events.patchCommentCreated(projectOf("patch", patchId), patchId, id);
+      return null;
+    });
+  }
+
+  @Override
+  public void addCoverComment(long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    run(() -> {
+      PreparedStatement ps = sql.get("INSERT INTO cover_comment (cover_id, msgid, date, headers, submitter_id,"
+          + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, NULL) RETURNING id");
+      ps.setLong(1, coverId);
+      fillComment(ps, mail, submitterId, date);
+      long id = returnedId(ps);
+      events.coverCommentCreated(projectOf("cover", coverId), coverId, id);
+      return null;
+    });
+  }
+
+  private static void fillComment(PreparedStatement ps, ParsedMail mail, long submitterId, LocalDateTime date)
+      throws SQLException {
+    Envelope e = envelope(mail);
+    ps.setString(2, mail.msgid());
+    ps.setObject(3, date);
+    ps.setString(4, nonNull(e.headers()));
+    ps.setLong(5, submitterId);
+    ps.setString(6, content(mail));
+  }
+
+  @Override
+  public Tags addPatchTags(long patchId, Tags delta) {
+    return run(() -> {
+      Tags now = patchTags(patchId).plus(delta);
+      int[] counts = {now.acked(), now.reviewed(), now.tested()};
+      // R9.3: one row per tag with a count above zero; tag ids 1..3 are the seeded A, R, T.
+      for (int tag = 1; tag <= 3; tag++) {
+        if (counts[tag - 1] > 0) {
+          PreparedStatement ps = sql.get("INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
+              + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count");
+          ps.setLong(1, patchId);
+          ps.setLong(2, tag);
+          ps.setInt(3, counts[tag - 1]);
+          ps.executeUpdate();
+        } else {
+          PreparedStatement ps = sql.get("DELETE FROM patch_tag WHERE patch_id = ? AND tag_id = ?");
+          ps.setLong(1, patchId);
+          ps.setLong(2, tag);
+          ps.executeUpdate();
+        }
+      }
+      return now;
+    });
+  }
+
+  /** R9.2: the patch's current tag totals (Acked-by, Reviewed-by, Tested-by). */
+  public Tags patchTags(long patchId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT tag_id, count FROM patch_tag WHERE patch_id = ? AND tag_id <= 3");
+      ps.setLong(1, patchId);
+      int[] counts = new int[3];
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts[rs.getInt(1) - 1] = rs.getInt(2);
+        }
+      }
+      return new Tags(counts[0], counts[1], counts[2]);
+    });
+  }
+
+  // ---- series (R11)
+
+  @Override
+  public Optional<Series> findSeriesByReference(long projectId, String msgid) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT " + SERIES_COLUMNS + " FROM series_reference r"
+          + " JOIN series s ON s.id = r.series_id WHERE r.project_id = ? AND r.msgid = ?");
+      ps.setLong(1, projectId);
+      ps.setString(2, msgid);
+      return oneSeries(ps);
+    });
+  }
+
+  @Override
+  public List<Series> findSeriesByMarker(long projectId, long submitterId, int version, int total,
+      LocalDateTime from, LocalDateTime to) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT " + SERIES_COLUMNS + " FROM series s WHERE s.project_id = ?"
+          + " AND s.submitter_id = ? AND s.version = ? AND s.total = ? AND s.date BETWEEN ? AND ?"
+          + " ORDER BY s.date DESC, s.id");
+      ps.setLong(1, projectId);
+      ps.setLong(2, submitterId);
+      ps.setInt(3, version);
+      ps.setInt(4, total);
+      ps.setObject(5, from);
+      ps.setObject(6, to);
+      List<Series> found = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(series(rs));
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public Series createSeries(long projectId, LocalDateTime date, long submitterId, int version, int total) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("INSERT INTO series (project_id, date, submitter_id, version, total)"
+          + " VALUES (?, ?, ?, ?, ?) RETURNING id");
+      ps.setLong(1, projectId);
+      ps.setObject(2, date);
+      ps.setLong(3, submitterId);
+      ps.setInt(4, version);
+      ps.setInt(5, total);
+      long id = returnedId(ps);
+      events.seriesCreated(projectId, id);
+      return new Series(id, projectId, date, submitterId, version, total, null, null);
+    });
+  }
+
+  @Override
+  public void addReference(long projectId, String msgid, long seriesId) {
+    update("INSERT INTO series_reference (project_id, msgid, series_id) VALUES (?, ?, ?)"
+        + " ON CONFLICT (project_id, msgid) DO NOTHING", projectId, msgid, seriesId);
+  }
+
+  @Override
+  public boolean hasPatchNumber(long seriesId, int number) {
+    return exists("SELECT 1 FROM patch WHERE series_id = ? AND number = ?", seriesId, number);
+  }
+
+  @Override
+  public void attachPatch(long seriesId, long patchId, int number) {
+    run(() -> {
+      Series s = series(seriesId);
+      List<Integer> before = patchNumbers(seriesId);
+      update("UPDATE patch SET series_id = ?, number = ? WHERE id = ?", seriesId, number, patchId);
+      new Completion(s, before, number).record(this, events, patchId);
+      return null;
+    });
+  }
+
+  @Override
+  public void attachCover(long seriesId, long coverId) {
+    update("UPDATE series SET cover_letter_id = ? WHERE id = ?", coverId, seriesId);
+  }
+
+  @Override
+  public void renameSeries(long seriesId, String name) {
+    update("UPDATE series SET name = ? WHERE id = ?", name, seriesId);
+  }
+
+  @Override
+  public Series series(long seriesId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT " + SERIES_COLUMNS + " FROM series s WHERE s.id = ?");
+      ps.setLong(1, seriesId);
+      return oneSeries(ps).orElseThrow(() -> new IllegalArgumentException("no series with id " + seriesId));
+    });
+  }
+
+  @Override
+  public List<Integer> patchNumbers(long seriesId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT number FROM patch WHERE series_id = ? ORDER BY number");
+      ps.setLong(1, seriesId);
+      List<Integer> numbers = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          numbers.add(rs.getInt(1));
+        }
+      }
+      return numbers;
+    });
+  }
+
+  @Override
+  public String seriesKey(long seriesId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT coalesce("
+          + " (SELECT c.msgid FROM series s JOIN cover c ON c.id = s.cover_letter_id WHERE s.id = ?),"
+          + " (SELECT p.msgid FROM patch p WHERE p.series_id = ? ORDER BY p.number, p.id LIMIT 1))");
+      ps.setLong(1, seriesId);
+      ps.setLong(2, seriesId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+  }
+
+  @Override
+  public Optional<StoredPatch> findPatchByNumber(long seriesId, int number) {
+    return patch("SELECT " + PATCH_COLUMNS + " FROM patch p WHERE p.series_id = ? AND p.number = ?"
+        + " ORDER BY p.id LIMIT 1", seriesId, number);
+  }
+
+  // ---- replies waiting for their parent
+
+  @Override
+  public PendingReply addPendingReply(long projectId, List<String> references, ParsedMail mail,
+      LocalDateTime date, long arrival) {
+    return new PendingReplies(sql, json).add(projectId, references, mail, date, arrival);
+  }
+
+  @Override
+  public List<PendingReply> takePendingReplies(long projectId, String msgid) {
+    return new PendingReplies(sql, json).take(projectId, msgid);
+  }
+
+  // ---- plumbing
+
+  private long projectOf(String table, long id) throws SQLException {
+    PreparedStatement ps = sql.get("SELECT project_id FROM " + table + " WHERE id = ?");
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalArgumentException("no " + table + " with id " + id);
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private Optional<StoredPatch> patch(String query, Object... args) {
+    return run(() -> {
+      PreparedStatement ps = bind(sql.get(query), args);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredPatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, Long.class), rs.getObject(6, Integer.class)));
+      }
+    });
+  }
+
+  private Optional<StoredCover> cover(String query, Object... args) {
+    return run(() -> {
+      PreparedStatement ps = bind(sql.get(query), args);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredCover(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, Long.class)));
+      }
+    });
+  }
+
+  private static Optional<Series> oneSeries(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(series(rs)) : Optional.empty();
+    }
+  }
+
+  private static Series series(ResultSet rs) throws SQLException {
+    return new Series(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDateTime.class), rs.getLong(4),
+        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getObject(8, Long.class));
+  }
+
+  private boolean exists(String query, Object... args) {
+    return run(() -> {
+      try (ResultSet rs = bind(sql.get(query), args).executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
+  private void update(String statement, Object... args) {
+    run(() -> bind(sql.get(statement), args).executeUpdate());
+  }
+
+  static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  static long returnedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Envelope envelope(ParsedMail mail) {
+    if (mail instanceof ParsedMail.Comment c) {
+      return c.envelope();
+    }
+    if (mail instanceof ParsedMail.Patch p) {
+      return p.envelope();
+    }
+    if (mail instanceof ParsedMail.CoverLetter c) {
+      return c.envelope();
+    }
+    throw new IllegalArgumentException("a comment must be a comment, patch or cover letter: " + mail);
+  }
+
+  private static String content(ParsedMail mail) {
+    if (mail instanceof ParsedMail.Comment c) {
+      return c.content();
+    }
+    if (mail instanceof ParsedMail.Patch p) {
+      return p.content();
+    }
+    return ((ParsedMail.CoverLetter) mail).content();
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A unit of SQL work; its {@link SQLException} becomes a {@link StoreException}. */
+  interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  static <T> T run(SqlWork<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException("database error: " + e.getMessage(), e);
+    }
+  }
+}

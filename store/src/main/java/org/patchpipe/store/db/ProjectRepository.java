@@ -1,0 +1,119 @@
+package org.patchpipe.store.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.patchpipe.parser.Project;
+
+/**
+ * Patchwork's Project rows. A project is found by its list id; the store creates a missing one by
+ * the oracle's rule ({@link Project#ofListId}: link name and name = the list id before its first
+ * dot) unless one was configured beforehand. Stateless; runs on the caller's connection and
+ * transaction; SQL failures are {@link StoreException}s.
+ */
+public final class ProjectRepository {
+  private final Connection connection;
+
+  public ProjectRepository(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** A project row: its id and the parser's view of it. */
+  public record StoredProject(long id, Project project) {}
+
+  /** What a project holds, for the command line's summaries. */
+  public record Summary(String linkName, String listId, long patches, long covers, long comments, long series) {
+    @Override
+    public String toString() {
+      return linkName + " (" + listId + "): " + patches + " patches, " + covers + " cover letters, " + comments
+          + " comments, " + series + " series";
+    }
+  }
+
+  /** Every project with its counts, by link name. */
+  public java.util.List<Summary> summaries() {
+    return PgSeriesState.run(() -> {
+      java.util.List<Summary> all = new java.util.ArrayList<>();
+      try (PreparedStatement ps = connection.prepareStatement("SELECT p.linkname, p.listid,"
+          + " (SELECT count(*) FROM patch x WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM cover x WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM patch_comment c JOIN patch x ON x.id = c.patch_id WHERE x.project_id = p.id)"
+          + " + (SELECT count(*) FROM cover_comment c JOIN cover x ON x.id = c.cover_id WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM series x WHERE x.project_id = p.id) FROM project p ORDER BY p.linkname");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          all.add(new Summary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }
+      }
+      return all;
+    });
+  }
+
+  /** R2.3 (without subject_match): the project whose list id is {@code listId}, if any. */
+  public Optional<StoredProject> findByListId(String listId) {
+    return PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT id, linkname, listid, listemail FROM project WHERE listid = ? ORDER BY subject_match = '', linkname LIMIT 1")) {
+        ps.setString(1, listId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new StoredProject(rs.getLong(1), new Project(rs.getString(2), rs.getString(3), rs.getString(4))));
+        }
+      }
+    });
+  }
+
+  /**
+   * The project for {@code listId}, created by the {@link Project#ofListId} rule if missing. When
+   * another list already holds that link name (two lists named {@code linux.*}), the new project
+   * gets {@code NAME-2}, {@code NAME-3}, ... so that no list's mail is refused.
+   *
+   * @throws IllegalArgumentException if {@code listId} has no dot
+   */
+  public StoredProject findOrCreate(String listId) {
+    Optional<StoredProject> found = findByListId(listId);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Project rule = Project.ofListId(listId);
+    String linkName = rule.linkName();
+    for (int n = 2; linkNameTaken(linkName); n++) {
+      linkName = rule.linkName() + "-" + n;
+    }
+    return create(new Project(linkName, rule.listId(), rule.listEmail()), linkName);
+  }
+
+  private boolean linkNameTaken(String linkName) {
+    return PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM project WHERE linkname = ? OR name = ?")) {
+        ps.setString(1, linkName);
+        ps.setString(2, linkName);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /**
+   * Creates a project.
+   *
+   * @throws StoreException if the link name, name or list id is taken
+   */
+  public StoredProject create(Project project, String name) {
+    return PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO project (linkname, name, listid, listemail) VALUES (?, ?, ?, ?) RETURNING id")) {
+        ps.setString(1, project.linkName());
+        ps.setString(2, name);
+        ps.setString(3, project.listId());
+        ps.setString(4, project.listEmail());
+        return new StoredProject(PgSeriesState.returnedId(ps), project);
+      }
+    });
+  }
+}

@@ -1,0 +1,191 @@
+package org.patchpipe.store.db;
+
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Patchwork's users as the {@code patchpipe user} command manages them: Django's {@code auth_user}
+ * with its UserProfile, DRF API tokens, and maintainer projects. A new user is linked to the Person
+ * with the same email, as Patchwork links them on registration. Passwords are stored in Django's
+ * {@code pbkdf2_sha256$iterations$salt$hash} form. Runs on the caller's connection with auto-commit
+ * as the caller set it; SQL failures are {@link StoreException}s, and expected refusals (unknown
+ * user or project, taken name) are {@link IllegalArgumentException}s whose message says what to do.
+ */
+public final class UserRepository {
+  /** A user as listed by {@code patchpipe user list}. */
+  public record User(long id, String username, String email, boolean superuser, List<String> maintainerOf,
+      boolean hasToken) {}
+
+  private static final int PBKDF2_ITERATIONS = 600_000;
+
+  private final Connection connection;
+  private final SecureRandom random;
+
+  public UserRepository(Connection connection, SecureRandom random) {
+    this.connection = connection;
+    this.random = random;
+  }
+
+  /**
+   * Creates a user.
+   *
+   * @param password the password, or null for none (API tokens still work)
+   * @throws IllegalArgumentException if the username is taken
+   */
+  public long add(String username, String email, String firstName, String lastName, String password,
+      boolean superuser) {
+    if (find(username).isPresent()) {
+      throw new IllegalArgumentException("user '" + username + "' exists already");
+    }
+    return PgSeriesState.run(() -> {
+      long id;
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO auth_user (username, email, first_name,"
+          + " last_name, password, is_superuser, is_staff) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+        ps.setString(1, username);
+        ps.setString(2, email);
+        ps.setString(3, firstName == null ? "" : firstName);
+        ps.setString(4, lastName == null ? "" : lastName);
+        ps.setString(5, password == null ? "" : hash(password));
+        ps.setBoolean(6, superuser);
+        ps.setBoolean(7, superuser);
+        id = PgSeriesState.returnedId(ps);
+      }
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO user_profile (user_id) VALUES (?)")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement(
+          "UPDATE person SET user_id = ? WHERE lower(email) = lower(?) AND user_id IS NULL")) {
+        ps.setLong(1, id);
+        ps.setString(2, email);
+        ps.executeUpdate();
+      }
+      return id;
+    });
+  }
+
+  /**
+   * The user's API token, created if the user has none ({@code renew}: replaced by a new one).
+   *
+   * @throws IllegalArgumentException if there is no such user
+   */
+  public String token(String username, boolean renew) {
+    long userId = require(username);
+    return PgSeriesState.run(() -> {
+      if (!renew) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT key FROM api_token WHERE user_id = ?")) {
+          ps.setLong(1, userId);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              return rs.getString(1);
+            }
+          }
+        }
+      }
+      // DRF's Token.generate_key: 20 random bytes as 40 hex digits.
+      byte[] bytes = new byte[20];
+      random.nextBytes(bytes);
+      String key = HexFormat.of().formatHex(bytes);
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO api_token (key, user_id) VALUES (?, ?)"
+          + " ON CONFLICT (user_id) DO UPDATE SET key = excluded.key, created = now() AT TIME ZONE 'UTC'")) {
+        ps.setString(1, key);
+        ps.setLong(2, userId);
+        ps.executeUpdate();
+      }
+      return key;
+    });
+  }
+
+  /**
+   * Makes the user a maintainer of the project with this link name, or removes that.
+   *
+   * @throws IllegalArgumentException if the user or project does not exist
+   */
+  public void maintainer(String username, String projectLinkName, boolean remove) {
+    long userId = require(username);
+    long projectId = PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM project WHERE linkname = ?")) {
+        ps.setString(1, projectLinkName);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new IllegalArgumentException("no project '" + projectLinkName
+                + "': projects are created when their first mail is stored; see GET /api/1.2/projects/");
+          }
+          return rs.getLong(1);
+        }
+      }
+    });
+    PgSeriesState.run(() -> {
+      String sql = remove
+          ? "DELETE FROM project_maintainer WHERE user_id = ? AND project_id = ?"
+          : "INSERT INTO project_maintainer (user_id, project_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setLong(1, userId);
+        ps.setLong(2, projectId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Every user, by id. */
+  public List<User> list() {
+    return PgSeriesState.run(() -> {
+      List<User> users = new ArrayList<>();
+      try (PreparedStatement ps = connection.prepareStatement("SELECT u.id, u.username, u.email, u.is_superuser,"
+          + " coalesce((SELECT string_agg(p.linkname, ',' ORDER BY p.linkname) FROM project_maintainer m"
+          + " JOIN project p ON p.id = m.project_id WHERE m.user_id = u.id), ''),"
+          + " EXISTS (SELECT 1 FROM api_token t WHERE t.user_id = u.id) FROM auth_user u ORDER BY u.id");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String projects = rs.getString(5);
+          users.add(new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+              projects.isEmpty() ? List.of() : List.of(projects.split(",")), rs.getBoolean(6)));
+        }
+      }
+      return users;
+    });
+  }
+
+  /** The user's id, if the user exists. */
+  public Optional<Long> find(String username) {
+    return PgSeriesState.run(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM auth_user WHERE username = ?")) {
+        ps.setString(1, username);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  private long require(String username) {
+    return find(username).orElseThrow(() -> new IllegalArgumentException(
+        "no user '" + username + "': create it first with 'patchpipe user add " + username + " --email ...'"));
+  }
+
+  /** Django's PBKDF2PasswordHasher format, so a Patchwork database dump keeps working logins. */
+  String hash(String password) {
+    byte[] saltBytes = new byte[16];
+    random.nextBytes(saltBytes);
+    String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes).replace('-', 'a').replace('_', 'b');
+    try {
+      PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          PBKDF2_ITERATIONS, 256);
+      byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      return "pbkdf2_sha256$" + PBKDF2_ITERATIONS + "$" + salt + "$" + Base64.getEncoder().encodeToString(derived);
+    } catch (java.security.NoSuchAlgorithmException | InvalidKeySpecException e) {
+      throw new IllegalStateException("the JDK has no PBKDF2WithHmacSHA256", e);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package org.patchpipe.store.consume;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpipe.broker.BrokerConfig;
+import org.patchpipe.broker.EmbeddedBroker;
+import org.patchpipe.event.EventCodec;
+import org.patchpipe.event.MailEvent;
+import org.patchpipe.event.Position;
+import org.patchpipe.event.Topics;
+import org.patchpipe.parser.ParsedMail;
+import org.patchpipe.store.db.Schema;
+import org.patchpipe.store.db.StoreException;
+import org.patchpipe.store.db.TestMails;
+import org.patchpipe.store.embedded.SharedPostgres;
+import org.patchpipe.store.embedded.TestDatabase;
+
+/**
+ * The consumer against a real KRaft broker and a real PostgreSQL: a batch that fails halfway is
+ * rolled back and read again, a restarted consumer resumes where the database says, and nothing is
+ * stored twice or lost.
+ */
+@ExtendWith(SharedPostgres.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventConsumerIT {
+  private static final String LIST = "demo.lists.example.org";
+  private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 1, 9, 0);
+
+  private EmbeddedBroker broker;
+  private final AtomicInteger topicNumber = new AtomicInteger();
+  private final EventCodec codec = new EventCodec();
+
+  @BeforeAll
+  void startBroker(@TempDir Path tmp) {
+    broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(tmp.resolve("broker")));
+  }
+
+  @AfterAll
+  void stopBroker() {
+    broker.close();
+  }
+
+  @Test
+  void aBatchThatFailsHalfwayIsRolledBackAndStoredOnceOnRetry(TestDatabase db) throws Exception {
+    Topics topics = newTopics();
+    List<ParsedMail> mails = sample(40);
+    produce(topics, mails);
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      Schema.migrate(c);
+      // A real failure from the real database, once, in the middle of the first batch: a sequence
+      // is not transactional, so the rollback does not reset it and the retry succeeds.
+      s.execute("CREATE SEQUENCE crash_once");
+      s.execute("CREATE FUNCTION crash_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.msgid = '<p17@demo>' AND nextval('crash_once') = 1 THEN"
+          + " RAISE EXCEPTION 'simulated crash between rows'; END IF; RETURN NEW; END $$");
+      s.execute("CREATE TRIGGER crash_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION crash_once()");
+    }
+    StoreConfig config = config(db, topics).withMaxBatch(25);
+    try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
+      assertEquals(1, consumer.stats().retries());
+      assertEquals(mails.size(), consumer.stats().events());
+    }
+    assertStoredExactlyOnce(db, mails.size());
+    assertNothingLeftToRead(config);
+  }
+
+  @Test
+  void aRestartedConsumerResumesFromTheOffsetsStoredWithTheRows(TestDatabase db) throws Exception {
+    Topics topics = newTopics();
+    List<ParsedMail> mails = sample(30);
+    produce(topics, mails.subList(0, 18));
+    StoreConfig config = config(db, topics).withMaxBatch(7);
+    try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
+      assertEquals(18, consumer.stats().events());
+    }
+    produce(topics, mails.subList(18, mails.size()));
+    try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
+      assertEquals(mails.size() - 18, consumer.stats().events(), "only the new events are read again");
+    }
+    assertStoredExactlyOnce(db, mails.size());
+    assertNothingLeftToRead(config);
+  }
+
+  @Test
+  void aSecondStoreOnTheSameDatabaseIsRefused(TestDatabase db) {
+    StoreConfig config = config(db, newTopics());
+    try (EventConsumer first = EventConsumer.open(config, Clock.systemUTC())) {
+      StoreException e = assertThrows(StoreException.class, () -> EventConsumer.open(config, Clock.systemUTC()).close());
+      assertTrue(e.getMessage().contains("another store"), e.getMessage());
+    }
+  }
+
+  /**
+   * The sample: a cover letter with patches 1..3 and replies, one reply arriving before its patch,
+   * and single patches after that. Comments reach their patches; one mail is a duplicate.
+   */
+  private static List<ParsedMail> sample(int total) {
+    List<ParsedMail> mails = new ArrayList<>();
+    mails.add(TestMails.comment("<early@demo>", T0.plusMinutes(30), "rev@example.org", List.of("<p2@demo>"), false));
+    ParsedMail.CoverLetter cover = TestMails.cover("<c0@demo>", "[PATCH 0/3] demo series", T0, "dev@example.org");
+    var ce = cover.envelope();
+    mails.add(new ParsedMail.CoverLetter(new org.patchpipe.parser.Envelope(ce.msgid(), ce.references(), ce.date(),
+        ce.submitter(), null, ce.headers(), new org.patchpipe.parser.Subject(ce.subject().name(), List.of("0/3"), false,
+        0, 3, 1)), cover.content()));
+    for (int n = 1; n <= 3; n++) {
+      mails.add(numbered(n, 3, T0.plusMinutes(n)));
+    }
+    mails.add(TestMails.comment("<r1@demo>", T0.plusHours(1), "rev@example.org", List.of("<p1@demo>", "<c0@demo>"), false));
+    mails.add(TestMails.patch("<p1@demo>", "[PATCH 1/3] dup", T0, "dev@example.org", List.of("<c0@demo>")));
+    for (int i = mails.size(); i < total; i++) {
+      mails.add(TestMails.patch("<p" + (i + 10) + "@demo>", "[PATCH] single " + i, T0.plusDays(1).plusMinutes(i),
+          "dev" + (i % 4) + "@example.org", List.of()));
+    }
+    return mails;
+  }
+
+  private static ParsedMail.Patch numbered(int n, int total, LocalDateTime date) {
+    ParsedMail.Patch base = TestMails.patch("<p" + n + "@demo>", "[" + n + "/" + total + "] demo", date,
+        "dev@example.org", List.of("<c0@demo>"));
+    var e = base.envelope();
+    var subject = new org.patchpipe.parser.Subject(e.subject().name(), List.of(n + "/" + total), false, n, total, 1);
+    return new ParsedMail.Patch(new org.patchpipe.parser.Envelope(e.msgid(), e.references(), e.date(), e.submitter(),
+        null, e.headers(), subject), base.content(), base.diff(), base.hash(), null, base.tags(), null, null);
+  }
+
+  private void assertStoredExactlyOnce(TestDatabase db, int events) throws SQLException {
+    int singles = events - 7;
+    try (Connection c = db.connect()) {
+      assertEquals(3 + singles, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(1, count(c, "SELECT count(*) FROM cover"));
+      assertEquals(2, count(c, "SELECT count(*) FROM patch_comment"), "the early reply waited for its patch");
+      assertEquals(0, count(c, "SELECT count(*) FROM pending_reply"));
+      assertEquals(1, count(c, "SELECT count(*) FROM unstored_mail WHERE outcome = 'duplicate'"), "only the real duplicate");
+      assertEquals(1, count(c, "SELECT count(*) FROM unstored_mail"));
+      assertEquals(3, count(c, "SELECT count(*) FROM patch p JOIN series s ON s.id = p.series_id"
+          + " WHERE s.cover_letter_id IS NOT NULL AND s.name = 'demo series'"));
+      assertEquals(3 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'patch-created'"));
+      assertEquals(1 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'series-created'"));
+      assertEquals(1 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'series-completed'"));
+      assertEquals(2, count(c, "SELECT count(*) FROM event WHERE category = 'patch-comment-created'"));
+      assertEquals(1, count(c, "SELECT count(*) FROM person WHERE email = 'dev@example.org'"));
+      // Acked-by in each patch, Reviewed-by in each of the two comments on patches 1 and 2.
+      assertEquals(2, count(c, "SELECT count(*) FROM patch_tag WHERE tag_id = 2 AND count = 1"));
+    }
+  }
+
+  /** A store started again reads nothing: the offsets stored with the rows cover every event. */
+  private static void assertNothingLeftToRead(StoreConfig config) {
+    try (EventConsumer again = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(again.runUntilCaughtUp(Duration.ofSeconds(30)));
+      assertEquals(0, again.stats().events());
+    }
+  }
+
+  private Topics newTopics() {
+    Topics topics = Topics.DEFAULT.withPrefix("it" + topicNumber.incrementAndGet() + ".");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topics.events(), 3, (short) 1))).all().get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return topics;
+  }
+
+  private void produce(Topics topics, List<ParsedMail> mails) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + topics.events());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (ParsedMail mail : mails) {
+        MailEvent event = MailEvent.of(LIST, "test:sample", new Position.MboxOffset(0, 0),
+            Instant.parse("2024-05-01T12:00:00Z"), 100, mail);
+        producer.send(new ProducerRecord<>(topics.events(), LIST.getBytes(), codec.encode(event)));
+      }
+      producer.commitTransaction();
+    }
+  }
+
+  private StoreConfig config(TestDatabase db, Topics topics) {
+    return StoreConfig.of(broker.bootstrapServers(), db.jdbcUrl(), db.user(), "").withTopics(topics)
+        .withConsumerName("store-" + topics.events());
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
