@@ -240,7 +240,7 @@ final class HeaderFolder {
 
     private static boolean allSpace(String s) {
       for (int i = 0; i < s.length(); i++) {
-        if (!CPythonText.isSpace(s.charAt(i))) {
+        if (!PythonText.isSpace(s.charAt(i))) {
           return false;
         }
       }
