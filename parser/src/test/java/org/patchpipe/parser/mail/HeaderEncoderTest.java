@@ -100,6 +100,15 @@ class HeaderEncoderTest {
     assertEquals(Optional.of("X-None: "), HeaderEncoder.encode("X-None", List.of()));
   }
 
+  /** Many whitespace-only lines are glued to the line before; that must stay linear. */
+  @Test
+  void manyWhitespaceOnlyLinesAreGluedToTheLineBefore() {
+    String value = "x".repeat(100) + "\f\t".repeat(200_000) + "end";
+    String stored = HeaderEncoder.encode("X-Hostile", List.of(ascii(value))).orElseThrow();
+    assertEquals("X-Hostile: \n " + "x".repeat(100) + "\t".repeat(199_999) + "\n\tend",
+        stored, "as CPython gives for 20 repeats: 19 tabs glued, then \\n\\tend");
+  }
+
   /**
    * Every case of encoder-cases.txt, produced by CPython 3.11's make_header(...).encode() with and
    * without a header name; one test that lists every mismatch.
