@@ -21,6 +21,7 @@ import org.patchpipe.ingest.kafka.PublishException;
 import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,8 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand implements Callable<Integer> {
   /** Exit code when Kafka fails for good (unreachable past the retry window, fenced). */
   static final int KAFKA_FAILED = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "Kafka to publish to. Required unless --embedded-broker is given.")
@@ -124,12 +127,14 @@ final class ReplayCommand implements Callable<Integer> {
       if (embeddedBroker) {
         broker = EmbeddedBroker.start(new BrokerConfig(dataDir, port, Map.of()));
         bootstrap = broker.bootstrapServers();
-        System.err.println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+        err().println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+        err().flush();
       }
-      ReplaySummary summary = replay(bootstrap, txId, text ? System.err : System.out, text);
+      ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text);
       return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
     } catch (PublishException e) {
-      System.err.println("patchpipe: " + e.getMessage());
+      err().println("patchpipe: " + e.getMessage());
+      err().flush();
       return KAFKA_FAILED;
     } finally {
       if (broker != null) {
@@ -138,7 +143,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintStream out, boolean text)
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text)
       throws IOException {
     Topics topics = topics(topicPrefix, partitions);
     PublisherConfig publisher =

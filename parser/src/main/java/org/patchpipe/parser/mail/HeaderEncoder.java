@@ -1,7 +1,9 @@
 package org.patchpipe.parser.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,10 @@ import java.util.Optional;
 public final class HeaderEncoder {
   private static final int MAX_LINE_LENGTH = 78;
   private static final String CONTINUATION_WS = "\t";
+  /** Built once: a charset's output codec table is 256 lookups, too many to repeat per header. */
+  private static final Map<String, EmailCharset> COMMON_CHARSETS = commonCharsets(
+      "utf-8", "unknown-8bit", "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252", "koi8-r",
+      "utf8", "latin1", "us-ascii");
 
   private HeaderEncoder() {}
 
@@ -243,10 +249,16 @@ public final class HeaderEncoder {
     if (isPlainAsciiLabel(label)) {
       return EmailCharset.US_ASCII;
     }
-    if (label.equals("utf-8")) {
-      return EmailCharset.UTF_8;
+    EmailCharset common = COMMON_CHARSETS.get(label);
+    return common != null ? common : EmailCharset.of(label);
+  }
+
+  private static Map<String, EmailCharset> commonCharsets(String... labels) {
+    Map<String, EmailCharset> charsets = new HashMap<>();
+    for (String label : labels) {
+      charsets.put(label, EmailCharset.of(label));
     }
-    return EmailCharset.of(label);
+    return Map.copyOf(charsets);
   }
 
   private static boolean isAscii(String text) {
