@@ -2,6 +2,8 @@ package org.patchpipe.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -119,9 +121,12 @@ final class BenchParseCommand implements Callable<Integer> {
 
     long[] latencies = new long[messages.size() * iterations];
     double[] single = new double[iterations];
+    double[] singleCpu = new double[iterations];
+    ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
     ParsedMail[] parsed = new ParsedMail[messages.size()];
     for (int run = -warmup; run < iterations; run++) {
       long start = System.nanoTime();
+      long cpuStart = threadBean.getCurrentThreadCpuTime();
       for (int i = 0; i < messages.size(); i++) {
         long t0 = System.nanoTime();
         parsed[i] = parse(parser, messages.get(i), project);
@@ -131,9 +136,11 @@ final class BenchParseCommand implements Callable<Integer> {
       }
       if (run >= 0) {
         single[run] = (System.nanoTime() - start) / 1e9;
+        singleCpu[run] = (threadBean.getCurrentThreadCpuTime() - cpuStart) / 1e9;
       }
     }
     double singleSeconds = median(single);
+    double cpuSeconds = median(singleCpu);
     Arrays.sort(latencies);
 
     double[] parallel = new double[iterations];
@@ -170,6 +177,8 @@ final class BenchParseCommand implements Callable<Integer> {
     double parallelMb = bytes / 1e6 / parallelSeconds;
     out.printf("  parse, 1 thread:    %,10.0f messages/s  %7.1f MB/s   p50 %6.1f us  p99 %7.1f us%n",
         singleRate, singleMb, latencies[latencies.length / 2] / 1e3, latencies[(int) (latencies.length * 0.99)] / 1e3);
+    out.printf("  parse, per CPU-second: %,7.0f messages/s  %7.1f MB/s   (thread CPU time; the machine is shared, load %.1f)%n",
+        n / cpuSeconds, bytes / 1e6 / cpuSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf("  parse, %d threads:   %,10.0f messages/s  %7.1f MB/s   (%.1f MB/s per core, speed-up %.2fx)%n",
         cores, parallelRate, parallelMb, parallelMb / cores, singleSeconds / parallelSeconds);
     out.printf("  series tracking:    %,10.0f messages/s  (sequential, in-memory state)%n", n / trackingSeconds);

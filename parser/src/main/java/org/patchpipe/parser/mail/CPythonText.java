@@ -24,8 +24,10 @@ final class CPythonText {
 
   /** True for the separators {@code str.splitlines()} breaks at (CRLF counts as one). */
   static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E)
-        || c == 0x85 || c == 0x2028 || c == 0x2029;
+    if (c <= 0x1E) {
+      return (c >= 0x0A && c <= 0x0D) || c >= 0x1C;
+    }
+    return c == 0x85 || c == 0x2028 || c == 0x2029;
   }
 
   /** Python {@code str.split()} without arguments: runs of W separate, no empty tokens. */

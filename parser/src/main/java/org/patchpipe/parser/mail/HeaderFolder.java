@@ -88,7 +88,9 @@ final class HeaderFolder {
       while (i < n && !isFoldingSpace(s.charAt(i))) {
         i++;
       }
-      appendChunk(s.substring(wsStart, wordStart), s.substring(wordStart, i));
+      String ws = wordStart - wsStart == 1 && s.charAt(wsStart) == ' ' ? " "
+          : s.substring(wsStart, wordStart);
+      appendChunk(ws, s.substring(wordStart, i));
     }
   }
 
@@ -211,10 +213,18 @@ final class HeaderFolder {
       if (pieces.isEmpty()) {
         return true;
       }
-      String s = toString();
-      if (s.isEmpty()) {
-        return false;
+      // str(self).isspace(): true only for a non-empty all-whitespace line.
+      int chars = 0;
+      for (Piece piece : pieces) {
+        if (!allSpace(piece.fws()) || !allSpace(piece.part())) {
+          return false;
+        }
+        chars += piece.fws().length() + piece.part().length();
       }
+      return chars > 0;
+    }
+
+    private static boolean allSpace(String s) {
       for (int i = 0; i < s.length(); i++) {
         if (!CPythonText.isSpace(s.charAt(i))) {
           return false;

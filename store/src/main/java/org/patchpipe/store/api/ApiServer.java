@@ -147,7 +147,7 @@ public final class ApiServer implements AutoCloseable {
     for (String name : List.of("projects", "users", "people", "patches", "covers", "series", "events", "bundles")) {
       links.put(name, request.urls().api(name + "/"));
     }
-    return ApiResponse.json(200, Json.write(links), Map.of("Allow", "GET, HEAD, OPTIONS"));
+    return ApiResponse.json(200, Json.write(links, request.urls()), Map.of("Allow", "GET, HEAD, OPTIONS"));
   }
 
   /** The base URL clients reach this server at, e.g. {@code http://127.0.0.1:8000}. */
@@ -199,7 +199,13 @@ public final class ApiServer implements AutoCloseable {
       }
       String effective = method.equals("HEAD") ? "GET" : method;
       Route.Handler handler = route.handlers().get(effective);
-      Optional<ApiUser> user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      Optional<ApiUser> user;
+      try {
+        user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      } catch (ApiException e) {
+        ApiResponse refused = error(e, apiRoot != null);
+        return apiRoot == null ? refused : refused.withHeader("Allow", route.allow());
+      }
       if (handler == null) {
         if (method.equals("OPTIONS")) {
           return ApiResponse.json(200, Json.write(Map.of()), Map.of("Allow", route.allow()));
@@ -207,9 +213,16 @@ public final class ApiServer implements AutoCloseable {
         throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
       }
       ApiRequest request = new ApiRequest(
-          method, path, rawQuery, QueryString.parse(rawQuery), params.get(), readBody(exchange), user, urls);
-      ApiResponse response = handler.handle(request);
+          method, path, rawQuery, QueryString.parse(rawQuery), params.get(),
+          exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
+      ApiResponse response;
+      try {
+        response = handler.handle(request);
+      } catch (ApiException e) {
+        response = error(e, apiRoot != null);
+      }
       if (!response.headers().containsKey("Allow") && apiRoot != null) {
+        // DRF names the view's methods on every answer, errors included.
         response = response.withHeader("Allow", route.allow());
       }
       return response;

@@ -67,7 +67,7 @@ public final class Listing {
       List<?> body = finisher == null ? rows : finisher.finish(connection, rows);
       return ApiResponse.json(
           200,
-          Json.write(body),
+          Json.write(body, request.urls()),
           Map.of("Link", pagination.linkHeader(request, page, count), "Allow", allow));
     });
   }

@@ -65,7 +65,7 @@ public final class CoverHandler {
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     CoverDetailJson cover = db.read(connection -> find(connection, request.urls(), id));
-    return ApiResponse.json(200, Json.write(cover), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static CoverDetailJson find(Connection connection, Urls urls, long id) throws SQLException {

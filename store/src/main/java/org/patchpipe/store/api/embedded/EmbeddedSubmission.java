@@ -9,6 +9,7 @@ import org.patchpipe.store.api.Urls;
  * A patch or a cover letter as nested in series and events: Patchwork's embedded
  * {@code PatchSerializer} and {@code CoverSerializer} have the same keys.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EmbeddedSubmission(
     long id,
     String url,

@@ -58,7 +58,7 @@ public final class PersonHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(person), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(person, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static PersonJson row(ResultSet rs, Urls urls) throws SQLException {

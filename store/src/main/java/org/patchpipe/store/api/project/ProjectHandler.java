@@ -74,7 +74,7 @@ public final class ProjectHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(project), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(project, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 
   private static ProjectJson row(ResultSet rs, Urls urls) throws SQLException {

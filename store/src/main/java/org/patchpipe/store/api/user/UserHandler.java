@@ -57,6 +57,6 @@ public final class UserHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(user), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(user, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 }
