@@ -175,6 +175,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
+  /** The topics for {@code --topic-prefix} and {@code --partitions}, default retention. */
+  static Topics topics(String prefix, int partitions) {
+    return topics(prefix, partitions, Map.of());
+  }
+
   static Topics topics(String prefix, int partitions, Map<String, String> retentionDays) {
     try {
       Topics t = Topics.DEFAULT.withPrefix(prefix).withPartitions(partitions);
