@@ -79,6 +79,8 @@ class RevisionsAndMatchCommitsCommandTest {
       git.add().addFilepattern(".").call();
       PersonIdent who = new PersonIdent("A", "a@example.org", Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
       git.commit().setMessage("base").setAuthor(who).setCommitter(who).setSign(false).call();
+      git.branchCreate().setName("topic").call();
+      git.branchCreate().setName("topic2").call();
     }
     String[] common = {"--repo", repo.toString(), "--branch", "master", "--project", "demo", "--db", pg.jdbcUrl(),
         "--db-user", pg.user()};
@@ -88,6 +90,13 @@ class RevisionsAndMatchCommitsCommandTest {
         first.out());
     Run again = run(concat("match-commits", common));
     assertTrue(again.out().startsWith("0 commits walked"), again.out());
+    Run fromTip = run("match-commits", "--repo", repo.toString(), "--branch", "topic", "--project", "demo",
+        "--start", "master", "--db", pg.jdbcUrl(), "--db-user", pg.user());
+    assertTrue(fromTip.out().startsWith("0 commits walked"), "a new branch started at its tip: " + fromTip.out());
+    Run badStart = run("match-commits", "--repo", repo.resolve(".git").toString(), "--branch", "topic2",
+        "--project", "demo", "--start", "v9.9", "--db", pg.jdbcUrl(), "--db-user", pg.user());
+    assertEquals(ExitCodes.USAGE, badStart.exit(), badStart.out());
+    assertTrue(badStart.err().startsWith("patchpipe: no commit 'v9.9' in "), badStart.err());
     Run link = run("revisions", "link", "--project", "demo", "--db", pg.jdbcUrl(), "--db-user", pg.user());
     assertEquals(ExitCodes.OK, link.exit(), link.err());
     assertEquals("0 series, 0 newly linked, 0 patches superseded\n", link.out());
