@@ -154,6 +154,7 @@ public final class FolderFollower implements Runnable {
         List<ImapSource.Pending> chunk = pending.subList(from, to);
         long lastUid = chunk.get(chunk.size() - 1).uid();
         List<SourcedMessage> messages = source.fetch(chunk);
+        log.debug("{}: fetched {} messages up to UID {}", subscription.sourceId(), messages.size(), lastUid);
         rescan = publish(source, messages, lastUid, rescan);
         afterUid = lastUid;
         from = to;
@@ -165,6 +166,7 @@ public final class FolderFollower implements Runnable {
         backoff.reset();
         stats.state(FolderHealth.State.WAITING);
         source.awaitNewMail();
+        log.debug("{}: woken", subscription.sourceId());
       }
     }
   }
