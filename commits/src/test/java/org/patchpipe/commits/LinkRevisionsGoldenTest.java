@@ -119,6 +119,44 @@ class LinkRevisionsGoldenTest {
     }
   }
 
+  @Test
+  void apiShowsRelatedPatchesAndSeries() throws Exception {
+    long project;
+    try (Connection c = db.connect()) {
+      project = ingest(c, "api", "revision-threaded-to-patch.mbox");
+      new LinkRevisions(c).run("api");
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(db.jdbcUrl());
+    ds.setUser(db.user());
+    try (org.patchpipe.store.api.ApiServer api =
+        org.patchpipe.store.api.ApiServer.start(org.patchpipe.store.api.ApiConfig.ephemeral(), ds);
+        Connection c = db.connect()) {
+      List<String> series = strings(c, "SELECT id FROM series WHERE project_id = " + project + " ORDER BY id");
+      com.fasterxml.jackson.databind.JsonNode v2 = get(api, "/api/1.2/series/" + series.get(1) + "/");
+      assertEquals(1, v2.get("related").size());
+      assertEquals(Long.parseLong(series.get(0)), v2.get("related").get(0).get("id").asLong());
+      com.fasterxml.jackson.databind.JsonNode v1 = get(api, "/api/1.2/series/" + series.get(0) + "/");
+      assertEquals(Long.parseLong(series.get(1)), v1.get("related").get(0).get("id").asLong());
+      String patch = strings(c, "SELECT id FROM patch WHERE project_id = " + project
+          + " AND name = '[1/2] test: Add some lorem ipsum'").get(0);
+      com.fasterxml.jackson.databind.JsonNode p = get(api, "/api/1.2/patches/" + patch + "/");
+      assertEquals("superseded", p.get("state").asText());
+      assertEquals(1, p.get("related").size());
+      assertEquals("<1473633142-10432-2-git-send-email-stephenfinucane@gmail.com>", // v2 1/2
+          p.get("related").get(0).get("msgid").asText());
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode get(org.patchpipe.store.api.ApiServer api, String path)
+      throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
   /** name|state|names of its related patches, for every patch of the project. */
   private static List<String> patches(Connection c, long project) throws SQLException {
     return strings(c, "SELECT p.name || '|' || st.slug || '|' || coalesce((SELECT string_agg(o.name, ',' ORDER BY o.id)"
