@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,7 +99,7 @@ final class BenchImapCommand implements Callable<Integer> {
       ImapSettings settings = ImapSettings.DEFAULTS.withBatchMessages(batchMessages);
       try (KafkaImapSink sink = KafkaImapSink.open(publisher, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
         long start = System.nanoTime();
-        ImapDaemon daemon = ImapDaemon.start(List.of(backfill, live), settings, sink, Clock.systemUTC(), new Random());
+        ImapDaemon daemon = ImapDaemon.start(List.of(backfill, live), settings, sink, Clock.systemUTC(), RandomGenerator.getDefault());
         try {
           System.out.printf("imap backfill: %,d messages (%.1f MB) generated in a Dovecot Maildir%n", messages, totalBytes / 1e6);
           long lastPrint = start;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.patchpipe.broker.BrokerConfig;
@@ -191,7 +191,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       return KAFKA_FAILED;
     }
     try (sink) {
-      ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), new Random());
+      ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), RandomGenerator.getDefault());
       DaemonStatus status = new DaemonStatus(daemon, Clock.systemUTC());
       try (DaemonHealthServer health = healthPort == null ? null : DaemonHealthServer.start(healthPort, status)) {
         out.println("patchpipe: following " + folders.size() + " folder(s)"
