@@ -66,6 +66,7 @@ import sun.misc.Signal;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or Ctrl-C after committing what it held",
+      "1:stopped, but a folder could not finish its batch within 60 s (the next run publishes it)",
       "2:the command line, a login, a folder or the password is wrong: see the message",
       "3:Kafka refused the daemon (another daemon took over a folder's transactional id)",
     })
@@ -210,7 +211,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
           out.println("patchpipe: " + failure.getMessage());
           return failure.getMessage().contains("transactional id") ? KAFKA_FAILED : ExitCodes.USAGE;
         }
-        if (!clean) out.println("patchpipe: some folders did not stop within 60 s");
+        if (!clean) {
+          out.println("patchpipe: some folders did not stop within 60 s; their last batch was not committed"
+              + " and will be published by the next run");
+          return ExitCodes.PARTIAL;
+        }
         return ExitCodes.OK;
       }
     }

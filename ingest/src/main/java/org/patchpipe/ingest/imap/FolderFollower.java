@@ -111,6 +111,13 @@ public final class FolderFollower implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
+      } catch (RuntimeException e) {
+        // A bug, not a network problem: retrying would repeat it forever, so stop loudly.
+        failure = new ImapException("unexpected failure following " + subscription.sourceId() + ": " + e, false, e);
+        stats.error(failure.getMessage());
+        stats.state(FolderHealth.State.FAILED);
+        log.error("{}: giving up", subscription.sourceId(), e);
+        return;
       } finally {
         current = null;
       }
