@@ -21,6 +21,7 @@ import org.patchpipe.ingest.kafka.PublishException;
 import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
   /** Exit code when Kafka fails for good (unreachable past the retry window, fenced). */
   static final int KAFKA_FAILED = 3;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "Kafka to publish to. Required unless --embedded-broker is given.")
   String bootstrapServers;
@@ -80,6 +83,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
       description = "Partitions of new raw, events and dead-letter topics (default: ${DEFAULT-VALUE}).")
   int partitions;
+
+  @Option(names = "--retention-days", paramLabel = "TOPIC=DAYS", split = ",",
+      description = "Retention of new topics: raw, events or dead-letters = days, or forever"
+          + " (default: raw=forever,events=forever,dead-letters=90).")
+  Map<String, String> retention = new LinkedHashMap<>();
 
   @Option(names = "--transactional-id", paramLabel = "ID",
       description = "Kafka transactional id. Default: derived from the inputs, so the same replay"
@@ -124,12 +132,14 @@ final class ReplayCommand implements Callable<Integer> {
       if (embeddedBroker) {
         broker = EmbeddedBroker.start(new BrokerConfig(dataDir, port, Map.of()));
         bootstrap = broker.bootstrapServers();
-        System.err.println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+        err().println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+        err().flush();
       }
-      ReplaySummary summary = replay(bootstrap, txId, text ? System.err : System.out, text);
+      ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text);
       return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
     } catch (PublishException e) {
-      System.err.println("patchpipe: " + e.getMessage());
+      err().println("patchpipe: " + e.getMessage());
+      err().flush();
       return KAFKA_FAILED;
     } finally {
       if (broker != null) {
@@ -138,9 +148,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintStream out, boolean text)
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text)
       throws IOException {
-    Topics topics = topics(topicPrefix, partitions);
+    Topics topics = topics(topicPrefix, partitions, retention);
     PublisherConfig publisher =
         new PublisherConfig(bootstrap, txId, topics, producerProperties, Duration.ofMinutes(2));
     IngestConfig ingest = IngestConfig.DEFAULT.withListId(Optional.ofNullable(listId))
@@ -161,11 +175,46 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
+  /** The topics for {@code --topic-prefix} and {@code --partitions}, default retention. */
   static Topics topics(String prefix, int partitions) {
+    return topics(prefix, partitions, Map.of());
+  }
+
+  static Topics topics(String prefix, int partitions, Map<String, String> retentionDays) {
     try {
-      return Topics.DEFAULT.withPrefix(prefix).withPartitions(partitions);
+      Topics t = Topics.DEFAULT.withPrefix(prefix).withPartitions(partitions);
+      Duration raw = t.rawRetention();
+      Duration events = t.eventsRetention();
+      Duration dead = t.deadLetterRetention();
+      for (Map.Entry<String, String> e : retentionDays.entrySet()) {
+        Duration days = days(e.getValue());
+        switch (e.getKey()) {
+          case "raw" -> raw = days;
+          case "events" -> events = days;
+          case "dead-letters" -> dead = days;
+          default -> throw new UserError(
+              "--retention-days takes raw, events or dead-letters, not " + e.getKey());
+        }
+      }
+      return new Topics(t.raw(), t.events(), t.deadLetters(), t.positions(), t.partitions(),
+          t.replicationFactor(), raw, events, dead, t.maxMessageBytes());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static Duration days(String value) {
+    if (value.equals("forever")) {
+      return null;
+    }
+    try {
+      long days = Long.parseLong(value);
+      if (days < 1) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofDays(days);
+    } catch (NumberFormatException e) {
+      throw new UserError("--retention-days wants a number of days >= 1 or forever, not " + value);
     }
   }
 

@@ -2,7 +2,7 @@ package org.patchpipe.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import org.patchpipe.ingest.ReplayListener;
@@ -16,7 +16,7 @@ import org.patchpipe.ingest.ReplaySummary;
  * ingest}. One per replay; called on the publishing thread.
  */
 final class ReplayProgressPrinter implements ReplayListener {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private final int sourceCount;
   private final ObjectMapper json = new ObjectMapper();
@@ -25,7 +25,7 @@ final class ReplayProgressPrinter implements ReplayListener {
   private long lastPrint;
   private boolean lineOpen;
 
-  ReplayProgressPrinter(PrintStream out, boolean terminal, int sourceCount) {
+  ReplayProgressPrinter(PrintWriter out, boolean terminal, int sourceCount) {
     this.out = out;
     this.terminal = terminal;
     this.sourceCount = Math.max(1, sourceCount);
@@ -43,6 +43,7 @@ final class ReplayProgressPrinter implements ReplayListener {
       line.put("resumeAfter", resumeFrom);
       out.println(line);
     }
+    out.flush();
   }
 
   @Override
@@ -58,6 +59,7 @@ final class ReplayProgressPrinter implements ReplayListener {
       lineOpen = true;
     } else {
       out.println(counters(event("progress"), progress).put("eta", eta(progress).map(Duration::toString).orElse(null)));
+      out.flush();
     }
   }
 
@@ -71,6 +73,7 @@ final class ReplayProgressPrinter implements ReplayListener {
     } else {
       out.println(event("source-finished").put("source", sourceId).put("messages", messages).put("failure", failure));
     }
+    out.flush();
   }
 
   /** Prints the summary of a finished replay. */

@@ -175,6 +175,7 @@ public final class FolderFollower implements Runnable {
     Position.ImapUid reached = new Position.ImapUid(subscription.folder(), source.uidValidity(), lastUid);
     if (rescan == null) {
       sink.publish(subscription, messages, reached);
+      log.debug("{}: committed {} messages up to UID {}", subscription.sourceId(), messages.size(), lastUid);
       stats.published(messages.size(), lastUid, clock.instant());
       return null;
     }

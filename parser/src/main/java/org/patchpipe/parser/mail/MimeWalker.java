@@ -268,6 +268,13 @@ public final class MimeWalker {
 
   /** Bytes as Python's ascii/surrogateescape text. */
   private String escaped(int from, int to) {
+    boolean ascii = true;
+    for (int i = from; i < to && ascii; i++) {
+      ascii = buf[i] >= 0;
+    }
+    if (ascii) {
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
     char[] out = new char[to - from];
     for (int i = from; i < to; i++) {
       int b = buf[i] & 0xFF;

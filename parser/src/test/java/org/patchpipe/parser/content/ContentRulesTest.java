@@ -2,14 +2,13 @@ package org.patchpipe.parser.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
+import org.patchpipe.parser.oracle.Corpus;
 
 /**
  * R6.1-R6.6 on the fixtures in src/test/resources/rules (one per behaviour, named by rule). The
@@ -20,16 +19,8 @@ class ContentRulesTest {
   private static final MailParser PARSER = new MailParser(ParserLimits.DEFAULT);
   private static final Project PROJECT = new Project("test", "test.example.com", "test@example.com");
 
-  static byte[] fixture(String name) {
-    try (InputStream in = ContentRulesTest.class.getResourceAsStream("/rules/" + name)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   private static void expect(String fixture, String diff, String hash, String content) {
-    ParsedMail m = PARSER.parse(RawMessage.of(fixture(fixture)), PROJECT);
+    ParsedMail m = PARSER.parse(RawMessage.of(Corpus.fixture(fixture)), PROJECT);
     if (m instanceof ParsedMail.Patch p) {
       assertEquals(diff, p.diff(), fixture + " diff");
       assertEquals(hash, p.hash(), fixture + " hash");

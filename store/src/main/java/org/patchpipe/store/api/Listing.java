@@ -21,6 +21,12 @@ public final class Listing {
     T read(ResultSet rs) throws SQLException;
   }
 
+  /** Builds the request's filter; runs on the same connection as the list's queries. */
+  @FunctionalInterface
+  public interface FilterBuilder {
+    SqlFilter build(Connection connection) throws SQLException;
+  }
+
   /** Finishes a page once its rows are read (e.g. fetching what the rows link to). */
   @FunctionalInterface
   public interface PageFinisher<T> {
@@ -35,10 +41,11 @@ public final class Listing {
    * @param orderBy the ORDER BY clause
    */
   public static <T> ApiResponse respond(
-      ApiRequest request, ApiDatabase db, SqlFilter filter, boolean sizeFixed, String allow,
+      ApiRequest request, ApiDatabase db, FilterBuilder filters, boolean sizeFixed, String allow,
       String countSql, String selectSql, String orderBy, RowReader<T> reader, PageFinisher<T> finisher) {
     Pagination pagination = Pagination.of(request.query(), sizeFixed);
     return db.read(connection -> {
+      SqlFilter filter = filters.build(connection);
       long count = 0;
       if (!filter.matchesNothing()) {
         try (PreparedStatement ps = connection.prepareStatement(countSql + filter.sql())) {
