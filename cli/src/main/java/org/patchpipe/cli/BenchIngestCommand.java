@@ -8,17 +8,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.event.Topics;
 import org.patchpipe.ingest.IngestConfig;
+import org.patchpipe.ingest.MessagePreparer;
 import org.patchpipe.ingest.Replay;
 import org.patchpipe.ingest.ReplayListener;
 import org.patchpipe.ingest.ReplayProgress;
 import org.patchpipe.ingest.ReplaySummary;
 import org.patchpipe.ingest.kafka.PublisherConfig;
+import org.patchpipe.ingest.source.MailSource;
+import org.patchpipe.ingest.source.MailSourceKind;
+import org.patchpipe.ingest.source.SourcedMessage;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
 import picocli.CommandLine.Command;
@@ -84,6 +89,10 @@ final class BenchIngestCommand implements Callable<Integer> {
             t.published(), t.deadLetters(), t.transactions());
         if (run > 0) {
           timed.add(t);
+        } else {
+          // After the warm-up (JIT), each stage alone, to read the end-to-end number against.
+          stage("stage: read only (sources; no parse, no Kafka)", inputs, false);
+          stage("stage: read + parse + encode events (one thread; no Kafka)", inputs, true);
         }
       }
       if (!timed.isEmpty()) {
@@ -96,6 +105,29 @@ final class BenchIngestCommand implements Callable<Integer> {
       deleteRecursively(dir);
     }
     return ExitCodes.OK;
+  }
+
+  /** Times one stage of the pipeline alone, so the end-to-end number can be read against it. */
+  private static void stage(String name, List<Path> inputs, boolean parse) throws IOException {
+    MessagePreparer preparer = new MessagePreparer(
+        new MailParser(ParserLimits.DEFAULT), Optional.empty(), Clock.systemUTC(), Integer.MAX_VALUE);
+    long start = System.nanoTime();
+    long messages = 0;
+    long bytes = 0;
+    for (Path input : inputs) {
+      try (MailSource source = MailSourceKind.open(input, Optional.empty())) {
+        for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
+          messages++;
+          bytes += m.get().raw().size();
+          if (parse) {
+            preparer.prepare(source.id(), m.get());
+          }
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("%s: %,d messages in %.2f s: %,.0f messages/s, %.2f MB/s%n",
+        name, messages, seconds, messages / seconds, bytes / 1e6 / seconds);
   }
 
   private static List<Path> defaultArchives() {

@@ -84,6 +84,11 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Partitions of new raw, events and dead-letter topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--retention-days", paramLabel = "TOPIC=DAYS", split = ",",
+      description = "Retention of new topics: raw, events or dead-letters = days, or forever"
+          + " (default: raw=forever,events=forever,dead-letters=90).")
+  Map<String, String> retention = new LinkedHashMap<>();
+
   @Option(names = "--transactional-id", paramLabel = "ID",
       description = "Kafka transactional id. Default: derived from the inputs, so the same replay"
           + " always uses the same id and a restarted one fences the one it replaces.")
@@ -149,7 +154,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text)
       throws IOException {
-    Topics topics = topics(topicPrefix, partitions);
+    Topics topics = topics(topicPrefix, partitions, retention);
     PublisherConfig publisher =
         new PublisherConfig(bootstrap, txId, topics, producerProperties, Duration.ofMinutes(2));
     IngestConfig ingest = IngestConfig.DEFAULT.withListId(Optional.ofNullable(listId))
@@ -165,16 +170,53 @@ final class ReplayCommand implements Callable<Integer> {
       return summary;
     } catch (NoSuchFileException e) {
       throw new UserError("no such file or directory: " + e.getFile());
+    } catch (IOException e) {
+      throw new UserError("cannot read the input: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
   }
 
+  /** The topics for {@code --topic-prefix} and {@code --partitions}, default retention. */
   static Topics topics(String prefix, int partitions) {
+    return topics(prefix, partitions, Map.of());
+  }
+
+  static Topics topics(String prefix, int partitions, Map<String, String> retentionDays) {
     try {
-      return Topics.DEFAULT.withPrefix(prefix).withPartitions(partitions);
+      Topics t = Topics.DEFAULT.withPrefix(prefix).withPartitions(partitions);
+      Duration raw = t.rawRetention();
+      Duration events = t.eventsRetention();
+      Duration dead = t.deadLetterRetention();
+      for (Map.Entry<String, String> e : retentionDays.entrySet()) {
+        Duration days = days(e.getValue());
+        switch (e.getKey()) {
+          case "raw" -> raw = days;
+          case "events" -> events = days;
+          case "dead-letters" -> dead = days;
+          default -> throw new UserError(
+              "--retention-days takes raw, events or dead-letters, not " + e.getKey());
+        }
+      }
+      return new Topics(t.raw(), t.events(), t.deadLetters(), t.positions(), t.partitions(),
+          t.replicationFactor(), raw, events, dead, t.maxMessageBytes());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static Duration days(String value) {
+    if (value.equals("forever")) {
+      return null;
+    }
+    try {
+      long days = Long.parseLong(value);
+      if (days < 1) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofDays(days);
+    } catch (NumberFormatException e) {
+      throw new UserError("--retention-days wants a number of days >= 1 or forever, not " + value);
     }
   }
 
