@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.patchpipe.broker.BrokerConfig;
@@ -66,6 +66,7 @@ import sun.misc.Signal;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped by SIGTERM or Ctrl-C after committing what it held",
+      "1:stopped, but a folder could not finish its batch within 60 s (the next run publishes it)",
       "2:the command line, a login, a folder or the password is wrong: see the message",
       "3:Kafka refused the daemon (another daemon took over a folder's transactional id)",
     })
@@ -191,7 +192,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       return KAFKA_FAILED;
     }
     try (sink) {
-      ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), new Random());
+      ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), RandomGenerator.getDefault());
       DaemonStatus status = new DaemonStatus(daemon, Clock.systemUTC());
       try (DaemonHealthServer health = healthPort == null ? null : DaemonHealthServer.start(healthPort, status)) {
         out.println("patchpipe: following " + folders.size() + " folder(s)"
@@ -210,7 +211,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
           out.println("patchpipe: " + failure.getMessage());
           return failure.getMessage().contains("transactional id") ? KAFKA_FAILED : ExitCodes.USAGE;
         }
-        if (!clean) out.println("patchpipe: some folders did not stop within 60 s");
+        if (!clean) {
+          out.println("patchpipe: some folders did not stop within 60 s; their last batch was not committed"
+              + " and will be published by the next run");
+          return ExitCodes.PARTIAL;
+        }
         return ExitCodes.OK;
       }
     }

@@ -57,6 +57,10 @@ final class MatchCommitsCommand implements Callable<Integer> {
       description = "The state matched patches get (default: ${DEFAULT-VALUE}).")
   String state;
 
+  @Option(names = "--start", paramLabel = "REV",
+      description = "On a branch never walked before, start after this commit or tag (e.g. v6.8): older history is not matched.")
+  String start;
+
   @Option(names = "--verbose", description = "Print each match: patch id, commit, and how it was found.")
   boolean verbose;
 
@@ -64,8 +68,12 @@ final class MatchCommitsCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     try (Repository repository = open(repo); StoreDatabase db = database.open(); Connection c = db.connect()) {
       String key = repository.getDirectory().toPath().toAbsolutePath().normalize().toString();
+      PrintWriter err = spec.commandLine().getErr();
       MatchCommits.Summary summary = new MatchCommits(c, repository)
-          .run(new MatchCommits.Request(project, key, branch, state));
+          .run(new MatchCommits.Request(project, key, branch, state, start), done -> {
+            err.printf("match-commits: %d commits matched ...%n", done);
+            err.flush();
+          });
       PrintWriter out = spec.commandLine().getOut();
       if (verbose) {
         for (PatchMatch m : summary.matches()) {

@@ -114,12 +114,12 @@ public final class HeaderEncoder {
       first = false;
       lastSpace = !text.isEmpty() && isNonCtext(text.charAt(text.length() - 1));
       lastCharset = charset;
-      List<String> lines = CPythonText.splitLines(text);
+      List<String> lines = PythonText.splitLines(text);
       folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i);
         folder.newline();
-        String stripped = CPythonText.lstrip(line);
+        String stripped = PythonText.lstrip(line);
         if (charset.headerEncoding() != EmailCharset.Encoding.NONE) {
           folder.feed(CONTINUATION_WS, " " + stripped, charset);
         } else {
@@ -148,7 +148,7 @@ public final class HeaderEncoder {
     if (!isAscii(text)) {
       return null;
     }
-    List<String> lines = CPythonText.splitLines(text);
+    List<String> lines = PythonText.splitLines(text);
     for (int i = 0; i < lines.size(); i++) {
       if ((i == 0 ? headerLen : 0) + lines.get(i).length() > MAX_LINE_LENGTH) {
         return null;
@@ -196,7 +196,7 @@ public final class HeaderEncoder {
       return false;
     }
     for (int i = 0; i < end; i++) {
-      if (!CPythonText.isSpace(s.charAt(i))) {
+      if (!PythonText.isSpace(s.charAt(i))) {
         return false;
       }
     }
@@ -205,7 +205,7 @@ public final class HeaderEncoder {
 
   /** {@code Header._nonctext}: whitespace, parentheses and backslash need no separating space. */
   private static boolean isNonCtext(char c) {
-    return CPythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
+    return PythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
   }
 
   /** {@code re.compile(r'\n[^ \t]+:').search(value)}. */

@@ -71,6 +71,12 @@ public final class ApiServer implements AutoCloseable {
    * @throws UncheckedIOException if the address cannot be bound
    */
   public static ApiServer start(ApiConfig config, DataSource dataSource) {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
+    // for the client's delayed ACK (~40 ms) on every response. The flag is read once, when the
+    // server's configuration class loads, so it is set before the first server is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
       ExecutorService pool = Executors.newFixedThreadPool(config.threads(), runnable -> {

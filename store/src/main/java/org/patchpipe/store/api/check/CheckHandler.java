@@ -44,7 +44,7 @@ public final class CheckHandler {
 
   public ApiResponse list(ApiRequest request) {
     long patchId = request.idParam(0);
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       requirePatch(connection, patchId);
       SqlFilter f = new SqlFilter().where("k.patch_id = ?", patchId);
       var q = request.query();
@@ -67,7 +67,7 @@ public final class CheckHandler {
       }
       f.dates(q, "k.date");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, LIST_ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "k.id"), rs -> row(rs, request.urls()), null);

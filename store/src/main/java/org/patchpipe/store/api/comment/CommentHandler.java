@@ -68,7 +68,7 @@ public final class CommentHandler {
     SqlFilter filter = new SqlFilter().where("m." + parent.column + " = ?", parentId);
     String from = " FROM " + parent.commentTable + " m JOIN person s ON s.id = m.submitter_id";
     return Listing.respond(
-        request, db, filter, false, ALLOW,
+        request, db, c -> filter, false, ALLOW,
         "SELECT count(*)" + from,
         "SELECT m.id, m.msgid, m.date, m.headers, m.content, m.addressed, " + EmbeddedPerson.columns("s", "s_") + from,
         ORDERING.sql(request.query(), "m.id"),

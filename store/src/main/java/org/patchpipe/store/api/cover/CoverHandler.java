@@ -43,7 +43,7 @@ public final class CoverHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "c.project_id", q.all("project"), "project", "linkname", v -> v);
@@ -56,7 +56,7 @@ public final class CoverHandler {
       f.dates(q, "c.date");
       Search.apply(f, q, "c.name");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "c.id"), rs -> row(rs, request.urls()), null);

@@ -48,10 +48,10 @@ public final class PatchHandler {
 
   /** {@code GET /patches/} with Patchwork's filters, search and ordering. */
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> filter(connection, request));
+    Listing.FilterBuilder filter = connection -> filter(connection, request);
     return Listing.respond(
         request, db, filter, false, LIST_ALLOW,
-        "SELECT count(*)" + PatchRows.FROM,
+        "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
         PatchRows.SELECT + PatchRows.FROM,
         ORDERING.sql(request.query(), "p.id"),
         rs -> PatchRows.read(rs, request.urls()),

@@ -39,7 +39,7 @@ public final class PersonHandler {
     SqlFilter filter = new SqlFilter();
     Search.apply(filter, request.query(), "s.name", "s.email");
     return Listing.respond(
-        request, db, filter, false, ALLOW,
+        request, db, c -> filter, false, ALLOW,
         "SELECT count(*) FROM person s", SELECT, ORDERING.sql(request.query(), "s.id"),
         rs -> row(rs, request.urls()), null);
   }

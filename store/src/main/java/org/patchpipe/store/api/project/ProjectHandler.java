@@ -44,7 +44,7 @@ public final class ProjectHandler {
     SqlFilter filter = new SqlFilter();
     Search.apply(filter, request.query(), "pr.name", "pr.linkname");
     return Listing.respond(
-        request, db, filter, false, LIST_ALLOW,
+        request, db, c -> filter, false, LIST_ALLOW,
         "SELECT count(*) FROM project pr", SELECT + " FROM project pr",
         ORDERING.sql(request.query(), "pr.id"),
         rs -> row(rs, request.urls()),

@@ -44,7 +44,7 @@ public final class SeriesHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "se.project_id", q.all("project"), "project", "linkname", v -> v);
@@ -52,7 +52,7 @@ public final class SeriesHandler {
       f.dates(q, "se.date");
       Search.apply(f, q, "se.name");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "se.id"), rs -> row(rs, request.urls()),
