@@ -184,10 +184,17 @@ final class ParseCommand implements Callable<Integer> {
       json.setRootValueSeparator(null);
       for (int i = 0; i < reads.size(); i++) {
         Read read = reads.get(i);
-        ObjectNode line =
-            read.mail() == null
-                ? ParseRecord.failed(read.source(), null, read.failure())
-                : ParseRecord.of(read.source(), placements.get(i), state);
+        ObjectNode line;
+        if (read.mail() == null) {
+          line = ParseRecord.failed(read.source(), null, read.failure());
+        } else {
+          try {
+            line = ParseRecord.of(read.source(), placements.get(i), state);
+          } catch (RuntimeException e) {
+            // A header block the API rendering cannot handle must not end the run.
+            line = ParseRecord.failed(read.source(), read.mail().msgid(), "could not render: " + e);
+          }
+        }
         summary.count(line.get("kind").asText(), placements.get(i));
         mapper.writeTree(json, line);
         json.writeRaw('\n');

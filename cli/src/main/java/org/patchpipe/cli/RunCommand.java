@@ -1,13 +1,178 @@
 package org.patchpipe.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.patchpipe.broker.BrokerConfig;
+import org.patchpipe.broker.BrokerException;
+import org.patchpipe.broker.EmbeddedBroker;
+import org.patchpipe.event.Topics;
+import org.patchpipe.ingest.IngestConfig;
+import org.patchpipe.ingest.Replay;
+import org.patchpipe.ingest.ReplayListener;
+import org.patchpipe.ingest.ReplayProgress;
+import org.patchpipe.ingest.ReplaySummary;
+import org.patchpipe.ingest.kafka.PublishException;
+import org.patchpipe.ingest.kafka.PublisherConfig;
+import org.patchpipe.parser.MailParser;
+import org.patchpipe.parser.ParserLimits;
+import org.patchpipe.store.api.ApiConfig;
+import org.patchpipe.store.consume.StoreConfig;
+import org.patchpipe.store.db.ProjectRepository;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code patchpipe run}: Start broker, replay, store and API in one process on embedded defaults. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Start broker, replay, store and API in one process on embedded defaults.")
+/** {@code patchpipe run}: broker, replay, store and API in one process on embedded defaults. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole pipeline in one process: an in-process Kafka broker, a replay of INPUT into it,"
+          + " the store consuming it into an embedded PostgreSQL, and Patchwork's REST API 1.2.",
+      "",
+      "Without INPUT the sample mbox shipped with patchpipe is replayed. Everything is kept under"
+          + " --data-dir, so running again resumes: mail already replayed is not published or stored twice."
+          + " Prints the API address when the replay is stored, then serves until Ctrl-C.",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  patchpipe run",
+      "  patchpipe run --api-port 8080 archive.mbox.gz maildir/",
+      "  curl http://127.0.0.1:8000/api/1.2/patches/",
+    })
 final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "mbox (optionally .gz), Maildir, folder of mail files, or public-inbox repository (default: the sample).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "patchpipe-data",
+      description = "Where the broker, the database and the sample are kept (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address the REST API listens on (default: ${DEFAULT-VALUE}).")
+  String apiBind;
+
+  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8000",
+      description = "Port of the REST API, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int apiPort;
+
+  @Option(names = "--list-id", paramLabel = "LIST_ID",
+      description = "Replay every message for this list (project), ignoring List-Id headers.")
+  String listId;
+
+  @Option(names = "--exit-when-stored",
+      description = "Exit once the replay is stored instead of serving the API until Ctrl-C.")
+  boolean exitWhenStored;
+
   @Override
-  public Integer call() {
-    throw new UserError("'run' is not built yet");
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> replay = inputs.isEmpty() ? List.of(RunSample.install(dataDir)) : inputs;
+    for (Path input : replay) {
+      if (!Files.exists(input)) {
+        throw new UserError("no such input: " + input);
+      }
+    }
+    ApiConfig apiConfig;
+    try {
+      apiConfig = new ApiConfig(apiBind, apiPort, 16);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    EmbeddedBroker broker = startBroker();
+    StoreDatabase db = null;
+    StoreServer server = null;
+    try {
+      db = StoreDatabase.embedded(dataDir.resolve("postgres"));
+      out.println("patchpipe run: Kafka at " + broker.bootstrapServers() + ", PostgreSQL at " + db.jdbcUrl());
+      out.flush();
+      StoreConfig config = StoreConfig.of(broker.bootstrapServers(), db.jdbcUrl(), db.user(), db.password());
+      server = StoreServer.open(config, db, apiConfig, err);
+      addShutdownHook(out, server, db, broker);
+      ReplaySummary summary = replay(replay, broker, err);
+      out.println("patchpipe run: replayed " + summary.totals().messages() + " messages ("
+          + summary.totals().deadLetters() + " dead letters)"
+          + (summary.clean() ? "" : "; failures: " + String.join("; ", summary.sourceFailures())));
+      boolean caughtUp = server.catchUp(Duration.ofMinutes(30));
+      out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
+      try (java.sql.Connection c = db.connect()) {
+        for (ProjectRepository.Summary project : new ProjectRepository(c).summaries()) {
+          out.println("patchpipe run:   " + project);
+        }
+      } catch (java.sql.SQLException e) {
+        err.println("patchpipe run: cannot read the totals: " + e.getMessage());
+      }
+      out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
+      out.flush();
+      if (exitWhenStored) {
+        return summary.clean() && caughtUp ? ExitCodes.OK : ExitCodes.PARTIAL;
+      }
+      server.startConsuming();
+      server.awaitConsumer();
+      return ExitCodes.PARTIAL;  // only a failed consumer gets here; Ctrl-C ends in the hook
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+      if (db != null) {
+        db.close();
+      }
+      broker.close();
+    }
+  }
+
+  private EmbeddedBroker startBroker() {
+    try {
+      Files.createDirectories(dataDir);
+      return EmbeddedBroker.start(BrokerConfig.ofRandomPort(dataDir.resolve("broker")));
+    } catch (IOException | BrokerException e) {
+      throw new UserError("cannot start the Kafka broker in " + dataDir.resolve("broker") + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ReplaySummary replay(List<Path> paths, EmbeddedBroker broker, PrintWriter err) {
+    try {
+      PublisherConfig publisher = PublisherConfig.of(broker.bootstrapServers(), Replay.transactionalIdFor(paths))
+          .withTopics(Topics.DEFAULT);
+      IngestConfig ingest = IngestConfig.DEFAULT.withListId(Optional.ofNullable(listId));
+      return new Replay(publisher, ingest, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())
+          .run(paths, new ReplayListener() {
+            @Override
+            public void committed(ReplayProgress progress) {
+              err.printf("patchpipe run: replayed %d messages%n", progress.messages());
+              err.flush();
+            }
+          });
+    } catch (IOException e) {
+      throw new UserError("cannot read the input: " + e.getMessage(), e);
+    } catch (PublishException e) {
+      throw new UserError("cannot publish to the broker: " + e.getMessage(), e);
+    }
+  }
+
+  private static void addShutdownHook(PrintWriter out, StoreServer server, StoreDatabase db, EmbeddedBroker broker) {
+    // Ctrl-C: the JVM waits only for its hooks, so the hook stops everything in order itself.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      db.close();
+      broker.close();
+      out.println("patchpipe run: stopped after " + server.stats());
+      out.flush();
+    }, "patchpipe-run-shutdown"));
   }
 }

@@ -1,13 +1,92 @@
 package org.patchpipe.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.patchpipe.event.Topics;
+import org.patchpipe.store.api.ApiConfig;
+import org.patchpipe.store.consume.StoreConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code patchpipe store}: Consume events into PostgreSQL and serve Patchwork's REST API 1.2. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Consume events into PostgreSQL and serve Patchwork's REST API 1.2.")
+/** {@code patchpipe store}: consume events into PostgreSQL and serve Patchwork's REST API 1.2. */
+@Command(
+    name = "store",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Consume the events topic into PostgreSQL, exactly once, and serve Patchwork's REST API 1.2.",
+      "",
+      "Without --db the store runs an embedded PostgreSQL (no installation needed) whose data stays under"
+          + " --data-dir. The consumed offsets are committed with the rows, so stopping (Ctrl-C) and starting"
+          + " again loses and repeats nothing. Runs until Ctrl-C.",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  patchpipe store --bootstrap-servers 127.0.0.1:9092",
+      "  PATCHPIPE_DB_PASSWORD=secret patchpipe store --bootstrap-servers kafka:9092 \\",
+      "      --db jdbc:postgresql://db/patchwork --db-user patchwork --api-port 8080",
+    })
 final class StoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
+      description = "Kafka brokers to read the events topic from.")
+  String bootstrapServers;
+
+  @Mixin StoreDatabaseOptions database;
+
+  @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address the REST API listens on (default: ${DEFAULT-VALUE}).")
+  String apiBind;
+
+  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8000",
+      description = "Port of the REST API, 0 for any free one (default: ${DEFAULT-VALUE}).")
+  int apiPort;
+
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "Prefix of the topic names, as given to 'replay' (default: none).")
+  String topicPrefix;
+
+  @Option(names = "--consumer-name", paramLabel = "NAME", defaultValue = "patchpipe-store",
+      description = "Name the consumed offsets are stored under; one running store per name and database"
+          + " (default: ${DEFAULT-VALUE}).")
+  String consumerName;
+
   @Override
-  public Integer call() {
-    throw new UserError("'store' is not built yet");
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (StoreDatabase db = database.open()) {
+      StoreConfig config = StoreConfig.of(bootstrapServers, db.jdbcUrl(), db.user(), db.password())
+          .withTopics(Topics.DEFAULT.withPrefix(topicPrefix))
+          .withConsumerName(consumerName);
+      ApiConfig apiConfig;
+      try {
+        apiConfig = new ApiConfig(apiBind, apiPort, 16);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      try (StoreServer server = StoreServer.open(config, db, apiConfig, err)) {
+        // Ctrl-C: the JVM only waits for its shutdown hooks, so the hook itself stops the consumer
+        // after its current batch, the API and the embedded database, and prints the summary.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          server.close();
+          db.close();
+          out.println("patchpipe store: stopped after " + server.stats());
+          out.flush();
+        }, "patchpipe-store-shutdown"));
+        out.println("patchpipe store: consuming " + config.topics().events() + " from " + bootstrapServers
+            + " into " + db.jdbcUrl());
+        out.println("patchpipe store: REST API at " + server.apiUrl() + " (Ctrl-C to stop)");
+        out.flush();
+        server.startConsuming();
+        server.awaitConsumer();
+        // Only a failed consumer ends the wait; Ctrl-C ends the process in the hook.
+        return ExitCodes.PARTIAL;
+      }
+    }
   }
 }

@@ -102,6 +102,26 @@ class ParseCommandTest {
   }
 
   @Test
+  void readsAFolderOfMessageFilesAndASingleMessageFile(@TempDir Path dir) throws Exception {
+    String patch = "From: Alice <alice@example.com>\nSubject: [PATCH] fix\nMessage-Id: <f@x>\n"
+        + "Date: Mon, 01 Jan 2024 10:00:00 +0000\n\nFix.\n---\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n";
+    String reply = "From: Bob <bob@example.com>\nSubject: Re: [PATCH] fix\nMessage-Id: <r@x>\n"
+        + "In-Reply-To: <f@x>\nDate: Mon, 01 Jan 2024 11:00:00 +0000\n\nAcked-by: Bob <bob@example.com>\n";
+    Path folder = java.nio.file.Files.createDirectory(dir.resolve("mails"));
+    java.nio.file.Files.writeString(folder.resolve("1.eml"), patch);
+    java.nio.file.Files.writeString(folder.resolve("2.eml"), reply);
+    Run run = run("--list-id", "test.example.com", folder.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertEquals(List.of("patch", "comment"), run.lines().stream().map(l -> l.get("kind").asText()).toList());
+    assertEquals(1, run.lines().get(0).get("tags").get("A").asInt());
+    assertEquals("<f@x>", run.lines().get(1).get("parent").asText());
+
+    Run single = run("--list-id", "test.example.com", folder.resolve("1.eml").toString());
+    assertEquals(1, single.lines().size());
+    assertEquals("fix", single.lines().get(0).get("name").asText());
+  }
+
+  @Test
   void helpExplainsInputsAndKeys() {
     CommandLine cmd = PatchpipeCommand.newCommandLine();
     StringWriter out = new StringWriter();

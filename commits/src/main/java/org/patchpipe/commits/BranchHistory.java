@@ -53,6 +53,20 @@ public final class BranchHistory {
     }
   }
 
+  /** The commit {@code revision} names (an id, a tag, a branch); fails if there is none. */
+  public ObjectId resolve(String revision) {
+    try {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      if (id == null) {
+        throw new CommitMatchException("no commit '" + revision + "' in " + repository.getDirectory()
+            + ": pass a commit id, tag or branch");
+      }
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The non-merge commits reachable from {@code tip} but not from {@code seen}, oldest first. A
    * {@code seen} commit that is gone (history rewritten) is ignored, so everything is walked again:

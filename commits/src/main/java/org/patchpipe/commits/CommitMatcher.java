@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patchpipe.parser.diff.PatchworkHash;
 
 /**
- * Finds the patches a commit carries: by Patchwork's diff hash of its diff, then by its stable
+ * Finds the patches a commit carries: by Patchwork's diff hash of its diff (the parser's own
+ * {@link PatchworkHash}, so it equals what the store saved for each patch), then by its stable
  * patch-id, then by Message-IDs its trailers name. A patch is reported once, with the first reason
  * that found it; a commit with no diff is matched by trailers only.
  *
@@ -29,7 +31,7 @@ public final class CommitMatcher {
   public List<PatchMatch> match(GitCommit commit) {
     Map<Long, PatchMatch.Reason> found = new LinkedHashMap<>();
     if (!commit.diff().isBlank()) {
-      String hash = PatchworkDiffHash.of(commit.diff());
+      String hash = PatchworkHash.hash(commit.diff());
       // A rename- or mode-only diff hashes to SHA-1 of nothing (R8.1): it names no patch.
       if (!hash.equals(EMPTY_HASH)) {
         for (long id : index.byHash(hash)) {

@@ -49,6 +49,22 @@ public final class CommitTrailers {
     return List.copyOf(found);
   }
 
+  /**
+   * The Message-ID a trailer value names: {@code <id>}, a bare {@code id@host}, or a lore-style URL;
+   * with angle brackets, or null.
+   */
+  static String messageIdOf(String value) {
+    String v = value.strip();
+    if (v.startsWith("<") && v.endsWith(">") && !v.startsWith("<http")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    if (v.startsWith("<") && v.endsWith(">")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    String msgid = v.matches("(?i)https?://\\S+") ? fromUrl(v) : v;
+    return msgid != null && msgid.matches("[^<>\\s]+@[^<>\\s]+") ? "<" + msgid + ">" : null;
+  }
+
   /** The Message-ID a lore-style URL names: its last path segment holding an {@code @}. */
   private static String fromUrl(String url) {
     String path = url.replaceFirst("^https?://[^/]+", "");

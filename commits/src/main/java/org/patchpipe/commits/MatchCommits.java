@@ -25,6 +25,8 @@ import org.eclipse.jgit.lib.Repository;
  * transaction is rolled back.
  */
 public final class MatchCommits {
+  static final int PROGRESS_EVERY = 1000;
+
   private final Connection connection;
   private final Repository repository;
 
@@ -40,8 +42,15 @@ public final class MatchCommits {
    * @param repositoryKey how the cursor names the repository (its path)
    * @param branch the branch to walk
    * @param state the slug of the state matched patches get ({@code accepted} by default)
+   * @param start on a branch never walked before, the commit to start after (its history counts as
+   *     seen), so a first run on a long history can begin at a release; null walks it all
    */
-  public record Request(String project, String repositoryKey, String branch, String state) {}
+  public record Request(String project, String repositoryKey, String branch, String state, String start) {
+    /** A request that walks the whole history on the first run. */
+    public Request(String project, String repositoryKey, String branch, String state) {
+      this(project, repositoryKey, branch, state, null);
+    }
+  }
 
   /**
    * What a run did.
@@ -59,6 +68,14 @@ public final class MatchCommits {
 
   /** Runs one match over the branch; see the class comment. */
   public Summary run(Request request) throws SQLException {
+    return run(request, done -> { });
+  }
+
+  /**
+   * Runs one match over the branch, telling {@code progress} how many commits are done every
+   * {@value #PROGRESS_EVERY} commits.
+   */
+  public Summary run(Request request, java.util.function.IntConsumer progress) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -71,10 +88,17 @@ public final class MatchCommits {
       ObjectId tip = history.tip(request.branch());
       Optional<ObjectId> seen = database.cursor(request.repositoryKey(), request.branch())
           .map(ObjectId::fromString);
+      if (seen.isEmpty() && request.start() != null) {
+        seen = Optional.of(history.resolve(request.start()));
+      }
       List<GitCommit> commits = history.since(tip, seen);
       CommitMatcher matcher = new CommitMatcher(database);
       List<PatchMatch> applied = new ArrayList<>();
+      int done = 0;
       for (GitCommit commit : commits) {
+        if (++done % PROGRESS_EVERY == 0) {
+          progress.accept(done);
+        }
         for (PatchMatch match : matcher.match(commit)) {
           if (database.apply(match, stateId)) {
             applied.add(match);

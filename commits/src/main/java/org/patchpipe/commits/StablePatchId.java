@@ -24,7 +24,7 @@ public final class StablePatchId {
   /** The stable patch-id of the diff in {@code text} (40 lowercase hex digits), if it has one. */
   public static java.util.Optional<String> of(String text) {
     byte[] result = new byte[20];
-    MessageDigest ctx = PatchworkDiffHash.sha1();
+    MessageDigest ctx = sha1();
     int patchLength = 0;
     int before = -1;
     int after = -1;
@@ -134,6 +134,14 @@ public final class StablePatchId {
       }
     }
     return java.util.Arrays.copyOf(bytes, n);
+  }
+
+  private static MessageDigest sha1() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-1", e);
+    }
   }
 
   /** Adds this file's SHA-1 to the running 20-byte sum, little-endian with carry, as git does. */

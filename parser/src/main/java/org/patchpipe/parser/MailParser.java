@@ -57,7 +57,7 @@ public final class MailParser {
           "limits");
     }
     try {
-      return parseBytes(raw.bytes(), project);
+      return parseBytes(UniversalNewlines.apply(raw.array()), project);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // A parser bug must not lose the mail: report it as unparseable with the cause.
       return new ParsedMail.Unparseable(null, "internal error: " + e, "internal");

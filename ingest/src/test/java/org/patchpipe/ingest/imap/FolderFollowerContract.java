@@ -186,11 +186,11 @@ abstract class FolderFollowerContract {
 
   @Test
   void connectionCutMidFetchLosesAndDuplicatesNothing() throws Exception {
-    server.append(FOLDER, TestMails.mails("cut", 1, 300, 40));
-    proxy.cutAfterServerBytes(300_000); // inside the first or second batch of bodies
+    server.append(FOLDER, TestMails.mails("cut", 1, 200, 30));
+    proxy.cutAfterServerBytes(150_000); // inside the first or second batch of bodies
     FolderFollower f = follow(FAST);
-    sink.awaitPublished(300, 30_000);
-    assertEquals(ids("cut", 1, 300), sink.publishedIds());
+    sink.awaitPublished(200, 30_000);
+    assertEquals(ids("cut", 1, 200), sink.publishedIds());
     assertTrue(f.health().reconnects() >= 1, "the cut forced a reconnect");
     assertTrue(f.health().errors() >= 1);
   }

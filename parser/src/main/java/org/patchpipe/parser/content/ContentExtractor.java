@@ -79,18 +79,17 @@ public final class ContentExtractor {
    * or unknown charsets try UTF-8, then windows-1252, then ISO-8859-1.
    */
   public static String decode(MimePart part) {
-    byte[] payload = part.payload();
     String charset = part.charset();
     Optional<PythonCharsets.Codec> codec = charset == null ? Optional.empty() : PythonCharsets.lookup(charset);
     if (codec.isPresent()) {
-      return codec.get().decode(payload).orElse(null);
+      return part.text(codec.get()).orElse(null);
     }
-    Optional<String> text = UTF8.decode(payload);
+    Optional<String> text = part.text(UTF8);
     if (text.isEmpty()) {
-      text = CP1252.decode(payload);
+      text = part.text(CP1252);
     }
     if (text.isEmpty()) {
-      text = LATIN1.decode(payload);
+      text = part.text(LATIN1);
     }
     return text.orElse(null);
   }

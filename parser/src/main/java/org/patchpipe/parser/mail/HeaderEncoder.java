@@ -1,7 +1,9 @@
 package org.patchpipe.parser.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,10 @@ import java.util.Optional;
 public final class HeaderEncoder {
   private static final int MAX_LINE_LENGTH = 78;
   private static final String CONTINUATION_WS = "\t";
+  /** Built once: a charset's output codec table is 256 lookups, too many to repeat per header. */
+  private static final Map<String, EmailCharset> COMMON_CHARSETS = commonCharsets(
+      "utf-8", "unknown-8bit", "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252", "koi8-r",
+      "utf8", "latin1", "us-ascii");
 
   private HeaderEncoder() {}
 
@@ -32,8 +38,14 @@ public final class HeaderEncoder {
   public static Optional<String> encode(String name, List<HeaderChunk> chunks) {
     if (chunks.size() == 1) {
       HeaderChunk only = chunks.get(0);
-      if (isPlainAsciiLabel(only.charset()) && fitsVerbatim(name, only.text())) {
-        return Optional.of(name + ": " + only.text());
+      if (isPlainAsciiLabel(only.charset())) {
+        if (fitsVerbatim(name, only.text())) {
+          return Optional.of(name + ": " + only.text());
+        }
+        String lines = foldFittingAsciiLines(name.length() + 2, only.text());
+        if (lines != null) {
+          return hasEmbeddedHeader(lines) ? Optional.empty() : Optional.of(name + ": " + lines);
+        }
       }
     }
     String value = fold(name.length() + 2, normalize(chunks));
@@ -102,12 +114,12 @@ public final class HeaderEncoder {
       first = false;
       lastSpace = !text.isEmpty() && isNonCtext(text.charAt(text.length() - 1));
       lastCharset = charset;
-      List<String> lines = CPythonText.splitLines(text);
+      List<String> lines = PythonText.splitLines(text);
       folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i);
         folder.newline();
-        String stripped = CPythonText.lstrip(line);
+        String stripped = PythonText.lstrip(line);
         if (charset.headerEncoding() != EmailCharset.Encoding.NONE) {
           folder.feed(CONTINUATION_WS, " " + stripped, charset);
         } else {
@@ -124,9 +136,76 @@ public final class HeaderEncoder {
     return folder.result("\n");
   }
 
+  /**
+   * What {@link #fold} gives for one ASCII chunk whose every line already fits (a folded
+   * {@code Received} or {@code References} as received), without splitting lines into pieces; null
+   * where a line is too long or the text is not ASCII. Each line goes through
+   * {@code _ValueFormatter.newline()} unsplit, so its quirks apply: a line's last whitespace run is
+   * dropped where it is exactly one space, empty lines vanish, and a whitespace-only line is glued
+   * to the line before.
+   */
+  private static String foldFittingAsciiLines(int headerLen, String text) {
+    if (!isAscii(text)) {
+      return null;
+    }
+    List<String> lines = PythonText.splitLines(text);
+    for (int i = 0; i < lines.size(); i++) {
+      if ((i == 0 ? headerLen : 0) + lines.get(i).length() > MAX_LINE_LENGTH) {
+        return null;
+      }
+    }
+    if (lines.size() <= 1) {
+      // One line: no newline() between lines, so the text stays as it is (bar a final break).
+      return lines.isEmpty() ? "" : lines.get(0);
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    boolean anyLine = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int end = line.length();
+      int ws = end;
+      while (ws > 0 && (line.charAt(ws - 1) == ' ' || line.charAt(ws - 1) == '\t')) {
+        ws--;
+      }
+      if (end - ws == 1 && line.charAt(ws) == ' ') {
+        end--;
+      }
+      int initial = i == 0 ? headerLen : 0;
+      if (initial + end == 0) {
+        continue;
+      }
+      if (initial == 0 && anyLine && isAllSpace(line, end)) {
+        out.append(line, 0, end);
+        continue;
+      }
+      if (anyLine) {
+        out.append('\n');
+      }
+      out.append(line, 0, end);
+      anyLine = true;
+    }
+    return out.toString();
+  }
+
+  private static boolean isAsciiLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E);
+  }
+
+  private static boolean isAllSpace(String s, int end) {
+    if (end == 0) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      if (!PythonText.isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code Header._nonctext}: whitespace, parentheses and backslash need no separating space. */
   private static boolean isNonCtext(char c) {
-    return CPythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
+    return PythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
   }
 
   /** {@code re.compile(r'\n[^ \t]+:').search(value)}. */
@@ -170,10 +249,16 @@ public final class HeaderEncoder {
     if (isPlainAsciiLabel(label)) {
       return EmailCharset.US_ASCII;
     }
-    if (label.equals("utf-8")) {
-      return EmailCharset.UTF_8;
+    EmailCharset common = COMMON_CHARSETS.get(label);
+    return common != null ? common : EmailCharset.of(label);
+  }
+
+  private static Map<String, EmailCharset> commonCharsets(String... labels) {
+    Map<String, EmailCharset> charsets = new HashMap<>();
+    for (String label : labels) {
+      charsets.put(label, EmailCharset.of(label));
     }
-    return EmailCharset.of(label);
+    return Map.copyOf(charsets);
   }
 
   private static boolean isAscii(String text) {

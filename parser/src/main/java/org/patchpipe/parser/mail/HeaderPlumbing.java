@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place that calls {@link DateParser} and {@link HeaderEncoder}. Until those are
- * implemented they throw {@link UnsupportedOperationException}; here that becomes "no date" and
- * "no stored headers" so that the rest of the parser works and is testable meanwhile.
+ * The mail parser's calls into the header plumbing: the Date header through {@link DateParser}
+ * (R4) and the stored header block through {@link HeaderCleaner#chunks} and {@link HeaderEncoder}
+ * (R12.1). A failure in either costs the mail its date or one stored header, never the mail.
  */
 public final class HeaderPlumbing {
   private HeaderPlumbing() {}
@@ -20,8 +20,6 @@ public final class HeaderPlumbing {
     }
     try {
       return DateParser.parse(cleaned.get()).orElse(null);
-    } catch (UnsupportedOperationException e) {
-      return null;
     } catch (RuntimeException e) {
       // A bug in date parsing must not lose the mail; Patchwork falls back to "now" too.
       return null;
@@ -33,14 +31,12 @@ public final class HeaderPlumbing {
     StringBuilder sb = new StringBuilder(2048);
     for (MailHeader h : headers.all()) {
       Optional<List<HeaderChunk>> chunks = HeaderCleaner.chunks(h.value());
-      if (chunks.isEmpty() || !StoredHeaderCheck.encodable(chunks.get())) {
+      if (chunks.isEmpty()) {
         continue;
       }
       Optional<String> line;
       try {
         line = HeaderEncoder.encode(h.name(), chunks.get());
-      } catch (UnsupportedOperationException e) {
-        return "";
       } catch (RuntimeException e) {
         // An encoder bug must not lose the mail: leave this one header out.
         continue;

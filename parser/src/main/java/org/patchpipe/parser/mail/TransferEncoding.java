@@ -22,6 +22,21 @@ public final class TransferEncoding {
 
   private TransferEncoding() {}
 
+  /** Whether {@code cte} (lowercased) changes the bytes at all. */
+  public static boolean transforms(String cte) {
+    switch (cte) {
+      case "base64":
+      case "quoted-printable":
+      case "x-uuencode":
+      case "uuencode":
+      case "uue":
+      case "x-uue":
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** Decodes {@code buf[off, off+len)} for the lowercased (unstripped) encoding name. */
   public static byte[] decode(String cte, byte[] buf, int off, int len) {
     switch (cte) {

@@ -13,6 +13,9 @@ import org.patchpipe.parser.ParsedMail;
  * content, diff and the submitter's address. Collects differences as readable lines.
  */
 public final class StatelessComparison {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final List<String> differences = new ArrayList<>();
   private int compared;
 
@@ -44,6 +47,17 @@ public final class StatelessComparison {
     if ("patch".equals(kind) || "cover".equals(kind)) {
       check(where, "name", text(o, "name"), env.subject().name());
       check(where, "prefixes", o.get("prefixes").toString(), json(env.subject().prefixes()));
+    }
+    String date = text(o, "date");
+    if (date != null) {
+      String mineDate = env.date() == null ? null : env.date().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+      check(where, "date", date.contains(".") ? null : date, mineDate);
+    }
+    if (o.hasNonNull("headers")) {
+      JsonNode mineHeaders = MAPPER.valueToTree(org.patchpipe.parser.mail.ApiHeaders.render(env.headers()));
+      if (!o.get("headers").equals(mineHeaders)) {
+        check(where, "headers", o.get("headers").toString(), mineHeaders.toString());
+      }
     }
     if (o.hasNonNull("submitter") && env.submitter() != null) {
       check(where, "submitter.email", o.get("submitter").get("email").asText().toLowerCase(java.util.Locale.ROOT),

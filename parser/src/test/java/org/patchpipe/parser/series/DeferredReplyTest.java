@@ -59,6 +59,27 @@ class DeferredReplyTest {
   }
 
   @Test
+  void replyToAPatchWaitsForThePatchWhenItsCoverLetterArrivesFirst() {
+    SeriesTracker tracker = new SeriesTracker(state, Clock.systemUTC());
+    tracker.place(PROJECT, 0, mail("<r@x>").reply().refs("<p1@x>", "<c@x>").comment());
+    Placement cover = tracker.place(PROJECT, 1, mail("<c@x>").marker("[0/2] c", 0, 2).cover());
+    assertTrue(cover.lateComments().isEmpty(), "R7.4: a patch in the refs beats the cover");
+    Placement patch =
+        tracker.place(PROJECT, 2, mail("<p1@x>").marker("[1/2] a", 1, 2).refs("<c@x>").patch());
+    assertEquals(1, patch.lateComments().size());
+    assertEquals("<p1@x>", patch.lateComments().get(0).parent().msgid());
+  }
+
+  @Test
+  void replyToACoverLetterIsAttachedWhenTheCoverArrives() {
+    SeriesTracker tracker = new SeriesTracker(state, Clock.systemUTC());
+    tracker.place(PROJECT, 0, mail("<r@x>").reply().refs("<c@x>").comment());
+    Placement cover = tracker.place(PROJECT, 1, mail("<c@x>").marker("[0/2] c", 0, 2).cover());
+    assertEquals(1, cover.lateComments().size());
+    assertEquals("<c@x>", cover.lateComments().get(0).parent().msgid());
+  }
+
+  @Test
   void lateCommentDoesNotRenameAPersonSeenSince() {
     SeriesTracker tracker = new SeriesTracker(state, Clock.systemUTC());
     tracker.place(PROJECT, 0, mail("<r@x>").reply().refs("<c@x>").from("Old", "b@x.org").comment());

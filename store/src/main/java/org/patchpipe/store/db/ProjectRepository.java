@@ -23,6 +23,34 @@ public final class ProjectRepository {
   /** A project row: its id and the parser's view of it. */
   public record StoredProject(long id, Project project) {}
 
+  /** What a project holds, for the command line's summaries. */
+  public record Summary(String linkName, String listId, long patches, long covers, long comments, long series) {
+    @Override
+    public String toString() {
+      return linkName + " (" + listId + "): " + patches + " patches, " + covers + " cover letters, " + comments
+          + " comments, " + series + " series";
+    }
+  }
+
+  /** Every project with its counts, by link name. */
+  public java.util.List<Summary> summaries() {
+    return PgSeriesState.run(() -> {
+      java.util.List<Summary> all = new java.util.ArrayList<>();
+      try (PreparedStatement ps = connection.prepareStatement("SELECT p.linkname, p.listid,"
+          + " (SELECT count(*) FROM patch x WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM cover x WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM patch_comment c JOIN patch x ON x.id = c.patch_id WHERE x.project_id = p.id)"
+          + " + (SELECT count(*) FROM cover_comment c JOIN cover x ON x.id = c.cover_id WHERE x.project_id = p.id),"
+          + " (SELECT count(*) FROM series x WHERE x.project_id = p.id) FROM project p ORDER BY p.linkname");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          all.add(new Summary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }
+      }
+      return all;
+    });
+  }
+
   /** R2.3 (without subject_match): the project whose list id is {@code listId}, if any. */
   public Optional<StoredProject> findByListId(String listId) {
     return PgSeriesState.run(() -> {

@@ -204,6 +204,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * The port of a server already running on {@code dataDir} (another patchpipe process), read
+   * from its {@code postmaster.pid}; empty when none runs there. Lets {@code patchpipe user} reach
+   * the database of a running {@code patchpipe run} without starting a second server.
+   */
+  public static java.util.OptionalInt runningPort(Path dataDir) {
+    Path pidFile = dataDir.toAbsolutePath().resolve("postmaster.pid");
+    try {
+      List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+      if (lines.size() < 4) {
+        return java.util.OptionalInt.empty();
+      }
+      long pid = Long.parseLong(lines.get(0).strip());
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        return java.util.OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+      }
+      return java.util.OptionalInt.empty();
+    } catch (IOException | NumberFormatException e) {
+      // No pid file, or one being written: no server to join.
+      return java.util.OptionalInt.empty();
+    }
+  }
+
   /** The JDBC URL of the configured database. */
   public String jdbcUrl() {
     return jdbcUrl(config.database());

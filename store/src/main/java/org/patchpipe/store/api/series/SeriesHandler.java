@@ -93,6 +93,7 @@ public final class SeriesHandler {
         urls.seriesMbox(id),
         EmbeddedSubmission.readNullable(
             rs, "c_", EmbeddedSubmission.Kind.COVER, project.linkName(), project.listArchiveUrlFormat(), urls),
+        List.of(),
         List.of());
   }
 
@@ -116,12 +117,15 @@ public final class SeriesHandler {
         }
       }
     }
+    Map<Long, List<org.patchpipe.store.api.embedded.EmbeddedSeries>> revisions =
+        SeriesRevisions.of(connection, rows.stream().map(SeriesJson::id).toList(), urls);
     List<SeriesJson> out = new ArrayList<>(rows.size());
     for (SeriesJson s : rows) {
       List<EmbeddedSubmission> own = List.copyOf(patches.getOrDefault(s.id(), List.of()));
       out.add(new SeriesJson(
           s.id(), s.url(), s.webUrl(), s.project(), s.name(), s.date(), s.submitter(), s.version(),
-          s.total(), own.size(), own.size() >= s.total(), s.mbox(), s.coverLetter(), own));
+          s.total(), own.size(), own.size() >= s.total(), s.mbox(), s.coverLetter(), own,
+          revisions.getOrDefault(s.id(), List.of())));
     }
     return out;
   }

@@ -1,0 +1,125 @@
+package org.patchpipe.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.patchpipe.store.api.ApiConfig;
+import org.patchpipe.store.api.ApiServer;
+import org.patchpipe.store.consume.ConsumerStats;
+import org.patchpipe.store.consume.EventConsumer;
+import org.patchpipe.store.consume.StoreConfig;
+import org.patchpipe.store.db.StoreException;
+
+/**
+ * The running store of {@code patchpipe store} and {@code patchpipe run}: the event consumer on its
+ * own thread and the REST API beside it, over one database. Prints progress at most every few
+ * seconds while events arrive. {@link #close()} stops the consumer after its current batch, then
+ * the API.
+ */
+final class StoreServer implements AutoCloseable {
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+  private final EventConsumer consumer;
+  private final Thread consumerThread;
+  private final HikariDataSource pool;
+  private final ApiServer api;
+  private final CountDownLatch consumerDone = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Throwable consumerFailure;
+
+  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, PrintWriter err) {
+    this.consumer = consumer;
+    this.pool = pool;
+    this.api = api;
+    long[] lastPrint = {System.nanoTime()};
+    consumer.onProgress(stats -> {
+      long now = System.nanoTime();
+      if (now - lastPrint[0] >= PROGRESS_EVERY.toNanos()) {
+        lastPrint[0] = now;
+        err.println("patchpipe store: " + stats);
+        err.flush();
+      }
+    });
+    this.consumerThread = new Thread(() -> {
+      try {
+        consumer.run();
+      } catch (RuntimeException e) {
+        consumerFailure = e;
+        err.println("patchpipe store: the consumer stopped: " + e.getMessage());
+        err.flush();
+      } finally {
+        consumerDone.countDown();
+      }
+    }, "patchpipe-store-consumer");
+  }
+
+  /**
+   * Opens the consumer (migrating the database) and starts the API; the consumer starts with
+   * {@link #startConsuming()} so a caller can first consume up to a point on its own thread.
+   */
+  static StoreServer open(StoreConfig config, StoreDatabase db, ApiConfig apiConfig, PrintWriter err) {
+    EventConsumer consumer;
+    try {
+      consumer = EventConsumer.open(config, Clock.systemUTC());
+    } catch (StoreException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    HikariDataSource pool = db.pool(Math.max(2, Math.min(apiConfig.threads(), 16)));
+    try {
+      return new StoreServer(consumer, pool, ApiServer.start(apiConfig, pool), err);
+    } catch (RuntimeException e) {
+      pool.close();
+      consumer.close();
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  /** Consumes what the topic holds now, on the caller's thread; true when caught up. */
+  boolean catchUp(Duration timeout) {
+    return consumer.runUntilCaughtUp(timeout);
+  }
+
+  /** Starts consuming in the background until {@link #close()}. */
+  void startConsuming() {
+    consumerThread.start();
+  }
+
+  /** Waits until the consumer thread ends (only on failure or close). */
+  void awaitConsumer() throws InterruptedException {
+    consumerDone.await();
+  }
+
+  Throwable consumerFailure() {
+    return consumerFailure;
+  }
+
+  ConsumerStats stats() {
+    return consumer.stats();
+  }
+
+  /** The API root, e.g. {@code http://127.0.0.1:8000/api/1.2/}. */
+  String apiUrl() {
+    return api.baseUrl() + "/api/1.2/";
+  }
+
+  /** Stops everything; safe to call twice (from a shutdown hook and from the main thread). */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    consumer.stop();
+    if (consumerThread.isAlive()) {
+      try {
+        consumerThread.join(Duration.ofSeconds(60).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    consumer.close();
+    api.close();
+    pool.close();
+  }
+}
