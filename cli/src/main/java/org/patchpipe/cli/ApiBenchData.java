@@ -52,6 +52,9 @@ final class ApiBenchData {
       }
       // Freshly bulk-loaded pages are not yet all-visible: without this, counts cannot be index-only
       // until autovacuum comes by, and the first minutes would measure that instead of the API.
+      // The bench server commits asynchronously: flush the WAL first, or VACUUM may not mark pages
+      // all-visible yet (hint bits wait for the flush).
+      s.execute("CHECKPOINT");
       s.execute("VACUUM ANALYZE");
     }
   }

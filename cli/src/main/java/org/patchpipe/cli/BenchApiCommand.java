@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.patchpipe.store.api.ApiConfig;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
           + " times GET /api/1.2/patches/<id>/ and a filtered list"
           + " (?project=bench&state=new&state=under-review&archived=false&order=-date&page=N)"
           + " under --clients concurrent clients. Targets: p99 < 10 ms (detail), < 50 ms (list);"
-          + " ingest >= 2,000 messages/s.",
+          + " Store ingest: parsed events of --archive files are published to an in-process broker,"
+          + " then the store's consumer is timed writing them to PostgreSQL (target >= 2,000 messages/s).",
     })
 final class BenchApiCommand implements Callable<Integer> {
   private static final double TARGET_DETAIL_P99 = 10;
@@ -60,9 +62,15 @@ final class BenchApiCommand implements Callable<Integer> {
   @Option(names = "--api-threads", defaultValue = "16", description = "API server threads (default: ${DEFAULT-VALUE}).")
   int apiThreads;
 
-  @Option(names = "--ingest-messages", defaultValue = "20000",
-      description = "Messages for the store ingest run, 0 to skip it (default: ${DEFAULT-VALUE}).")
-  int ingestMessages;
+  @Option(names = "--archive", paramLabel = "MBOX",
+      description = "Archives for the ingest run (default: ../shared/corpus/openrisc.mbox.gz and linux-efi.mbox.gz).")
+  List<Path> archives;
+
+  @Option(names = "--skip-ingest", description = "Measure the API only.")
+  boolean skipIngest;
+
+  @Option(names = "--skip-api", description = "Measure store ingest only.")
+  boolean skipApi;
 
   @Option(names = "--work-dir", description = "Scratch directory (default: a new temporary directory, deleted at the end).")
   Path workDir;
@@ -75,9 +83,11 @@ final class BenchApiCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("patchpipe-bench-store-");
     try {
-      apiLatency(out, dir.resolve("api-pg"));
-      if (ingestMessages > 0) {
-        new StoreIngestBench(out, dir.resolve("ingest"), ingestMessages).run();
+      if (!skipApi) {
+        apiLatency(out, dir.resolve("api-pg"));
+      }
+      if (!skipIngest) {
+        new StoreIngestBench(out, dir.resolve("ingest"), archives()).run();
       }
     } finally {
       if (workDir == null) {
@@ -85,6 +95,21 @@ final class BenchApiCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private List<Path> archives() {
+    if (archives != null && !archives.isEmpty()) {
+      return archives;
+    }
+    Path corpus = Path.of("../shared/corpus");
+    List<Path> paths = List.of(corpus.resolve("openrisc.mbox.gz"), corpus.resolve("linux-efi.mbox.gz"));
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        throw new UserError(path.toAbsolutePath() + " not found: run beside ../shared, name --archive files,"
+            + " or pass --skip-ingest");
+      }
+    }
+    return paths;
   }
 
   private static void deleteTree(Path dir) throws IOException {

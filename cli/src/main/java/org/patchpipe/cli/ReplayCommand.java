@@ -170,6 +170,8 @@ final class ReplayCommand implements Callable<Integer> {
       return summary;
     } catch (NoSuchFileException e) {
       throw new UserError("no such file or directory: " + e.getFile());
+    } catch (IOException e) {
+      throw new UserError("cannot read the input: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -120,6 +120,39 @@ class LinkRevisionsGoldenTest {
   }
 
   @Test
+  void concurrentRunsLinkAndSupersedeOnce() throws Exception {
+    long project;
+    try (Connection c = db.connect()) {
+      project = ingest(c, "twice", "revision-out-of-order.mbox");
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<LinkRevisions.Summary>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          try (Connection c = db.connect()) {
+            return new LinkRevisions(c).run("twice");
+          }
+        }));
+      }
+      int links = 0;
+      int superseded = 0;
+      for (java.util.concurrent.Future<LinkRevisions.Summary> run : runs) {
+        links += run.get().links().size();
+        superseded += run.get().superseded();
+      }
+      assertEquals(1, links, "one run links, the other finds it done");
+      assertEquals(2, superseded);
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = db.connect()) {
+      assertEquals(2, count(c, "SELECT count(*) FROM event WHERE project_id = " + project
+          + " AND category = 'patch-state-changed'"));
+    }
+  }
+
+  @Test
   void apiShowsRelatedPatchesAndSeries() throws Exception {
     long project;
     try (Connection c = db.connect()) {

@@ -39,6 +39,10 @@ class StablePatchIdTest {
         String gitId = run(repo.dir(), formatPatch, "git", "patch-id", "--stable").split(" ")[0];
         assertEquals(gitId, StablePatchId.of(formatPatch).orElseThrow(), "format-patch of " + commit.getShortMessage());
         assertEquals(gitId, StablePatchId.of(history.diff(commit)).orElseThrow(), "JGit diff of " + commit.getShortMessage());
+        // The diff JGit renders hashes as the one git format-patch mails (from "diff --git" to the signature).
+        String mailed = formatPatch.substring(formatPatch.indexOf("diff --git"), formatPatch.lastIndexOf("\n-- \n") + 1);
+        assertEquals(org.patchpipe.parser.diff.PatchworkHash.hash(mailed),
+            org.patchpipe.parser.diff.PatchworkHash.hash(history.diff(commit)), "Patchwork hash of " + commit.getShortMessage());
       }
     }
   }

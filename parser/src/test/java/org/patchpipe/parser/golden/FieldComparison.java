@@ -44,7 +44,7 @@ final class FieldComparison {
     }
   }
 
-  /** Compares one record; differences on fields {@code excused} accepts go to {@code deliberate}. */
+  /** Compares one record, keeping every field that differs with its likely cause. */
   void compare(String where, JsonNode oracle, ObjectNode ours) {
     records++;
     for (String field : agreed.keySet()) {

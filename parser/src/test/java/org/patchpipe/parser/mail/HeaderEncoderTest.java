@@ -93,11 +93,13 @@ class HeaderEncoderTest {
   void hostileChunksNeverThrow() {
     String junk = "\u0000\uDC80\uD800\uFFFF\n\n\n::: \t\t\r" + "\u00e9".repeat(5000);
     for (String label : List.of("us-ascii", "utf-8", "unknown-8bit", "iso-2022-jp", "x-nonsense",
-        "koi8-r", "UTF-8", "")) {
+        "koi8-r", "UTF-8", "", "\u0000", "utf-8*en", "utf-16", "iso-2022-jp-2")) {
       assertDoesNotThrow(() -> HeaderEncoder.encode("X-Junk", List.of(new HeaderChunk(junk, label),
           new HeaderChunk(junk, "utf-8"))), label);
     }
     assertEquals(Optional.of("X-None: "), HeaderEncoder.encode("X-None", List.of()));
+    assertEquals(Optional.of("X-Null: plain"),
+        HeaderEncoder.encode("X-Null", List.of(new HeaderChunk("plain", null))));
   }
 
   /** Many whitespace-only lines are glued to the line before; that must stay linear. */
@@ -131,7 +133,7 @@ class HeaderEncoderTest {
         mismatches.add(a[0] + ": encodable without a name should be " + a[4]);
       }
     }
-    assertEquals(936, cases.size(), "generated cases read");
+    assertEquals(945, cases.size(), "generated cases read");
     assertEquals(List.of(), mismatches);
   }
 

@@ -84,6 +84,16 @@ FIXED = [
     ('Subject', [('gb2312', '\u4e2d\u6587' * 20)]), ('Subject', [('big5', '\u4e2d\u6587' * 20)]),
     ('Subject', [('windows-1252', '\u20ac uro \u00e9t\u00e9 ' * 8)]),
     ('Subject', [('unknown-8bit', 'caf\udce9'), ('unknown-8bit', 'x')]),
+    # Codecs with a byte order mark per encoded word, stateful or multi-byte, or no JDK charset
+    ('Subject', [('utf-16', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('utf-32', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('iso-2022-jp-2', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('cp1251', '\u041f\u0440\u0438\u0432\u0435\u0442 ' * 8)]),
+    ('Subject', [('mac-roman', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('iso-8859-16', 'caf\u00e9 \u0219 ' * 6)]),
+    ('Subject', [('cp437', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('euc-kr', '\ud55c\uad6d\uc5b4 ' * 10)]),
+    ('Subject', [('gbk', '\u4e2d\u6587' * 20)]),
 ]
 
 ALPHABET = ['a', 'b', 'word', 'x' * 30, ' ', ' ', '  ', '\t', ';', ',', ', ', '; ', '\n', '\n ',

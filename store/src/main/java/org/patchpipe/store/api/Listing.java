@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Listing {
   private Listing() {}
 
-  /** Reads one page's rows: the SELECT ends with {@code LIMIT ? OFFSET ?}, bound after the filter. */
+  /** Reads one row of a page. */
   @FunctionalInterface
   public interface RowReader<T> {
     T read(ResultSet rs) throws SQLException;
@@ -59,11 +59,11 @@ public final class Listing {
       int page = pagination.resolve(count);
       List<T> rows = new ArrayList<>();
       if (count > 0) {
-        try (PreparedStatement ps =
-            connection.prepareStatement(selectSql + filter.sql() + orderBy + " LIMIT ? OFFSET ?")) {
-          int next = filter.bind(ps);
-          ps.setInt(next, pagination.size());
-          ps.setLong(next + 1, pagination.offset(page));
+        // LIMIT and OFFSET are written in, not bound: with parameters, a reused generic plan guesses
+        // the limit and may sort every matching row instead of walking an index for one page.
+        try (PreparedStatement ps = connection.prepareStatement(selectSql + filter.sql() + orderBy
+            + " LIMIT " + pagination.size() + " OFFSET " + pagination.offset(page))) {
+          filter.bind(ps);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               rows.add(reader.read(rs));

@@ -17,6 +17,7 @@ import org.patchpipe.event.MailEvent;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.series.Placement;
 import org.patchpipe.parser.series.SeriesTracker;
+import org.patchpipe.store.db.CachingSeriesState;
 import org.patchpipe.store.db.PgSeriesState;
 import org.patchpipe.store.db.ProjectRepository;
 
@@ -28,7 +29,7 @@ import org.patchpipe.store.db.ProjectRepository;
  */
 final class BatchWriter implements AutoCloseable {
   private final Connection connection;
-  private final PgSeriesState state;
+  private final CachingSeriesState state;
   private final ProjectRepository projects;
   private final OffsetStore offsets;
   private final EventCodec codec = new EventCodec();
@@ -37,7 +38,7 @@ final class BatchWriter implements AutoCloseable {
   BatchWriter(Connection connection, OffsetStore offsets, Clock eventClock) throws SQLException {
     this.connection = connection;
     connection.setAutoCommit(false);
-    this.state = new PgSeriesState(connection, eventClock);
+    this.state = new CachingSeriesState(new PgSeriesState(connection, eventClock));
     this.projects = new ProjectRepository(connection);
     this.offsets = offsets;
   }
@@ -60,6 +61,7 @@ final class BatchWriter implements AutoCloseable {
         stats = stats.plus(writeOne(record));
         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
       }
+      state.flush();
       offsets.write(connection, next);
       connection.commit();
       return stats.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 1, 0));

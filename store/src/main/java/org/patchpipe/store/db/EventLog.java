@@ -46,6 +46,7 @@ public final class EventLog {
 
   private final StatementCache statements;
   private final Clock clock;
+  private int pending;
 
   EventLog(StatementCache statements, Clock clock) {
     this.statements = statements;
@@ -85,6 +86,7 @@ public final class EventLog {
     PreparedStatement ps = statements.get(INSERT);
     ps.setLong(1, projectId);
     ps.setString(2, category.slug());
+    pending++;
     ps.setObject(3, LocalDateTime.now(clock));
     ps.setNull(4, Types.BIGINT);
     setLong(ps, 5, patchId);
@@ -95,7 +97,16 @@ public final class EventLog {
     }
     setLong(ps, 12, coverCommentId);
     setLong(ps, 13, patchCommentId);
-    ps.executeUpdate();
+    // Nothing reads events while a batch is written: send them all at once in flush().
+    ps.addBatch();
+  }
+
+  /** Sends the events held back since the last flush. */
+  void flush() throws SQLException {
+    if (pending > 0) {
+      statements.get(INSERT).executeBatch();
+      pending = 0;
+    }
   }
 
   static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -20,13 +20,34 @@ final class PatchHints {
   private static final Pattern DIFF_FILE = Pattern.compile("^(---|\\+\\+\\+) (\\S+)");
 
   private final StatementCache sql;
+  // Read once per batch (see forget()): states and rules change only by hand, never per mail.
+  private final java.util.Map<String, Long> stateIds = new java.util.HashMap<>();
+  private final java.util.Map<Long, List<Rule>> rules = new java.util.HashMap<>();
+
+  private record Rule(long userId, Pattern pattern) {}
 
   PatchHints(StatementCache sql) {
     this.sql = sql;
   }
 
+  /** Drops what was read, so the next batch sees states and rules edited meanwhile. */
+  void forget() {
+    stateIds.clear();
+    rules.clear();
+  }
+
   /** R10.2: the state id for an X-Patchwork-State value (null or blank: the default state). */
   long state(String header) throws SQLException {
+    String key = header == null || header.isBlank() ? "" : header.strip().toLowerCase(java.util.Locale.ROOT);
+    Long cached = stateIds.get(key);
+    if (cached == null) {
+      cached = lookUpState(header);
+      stateIds.put(key, cached);
+    }
+    return cached;
+  }
+
+  private long lookUpState(String header) throws SQLException {
     if (header != null && !header.isBlank()) {
       PreparedStatement ps = sql.get("SELECT id FROM state WHERE lower(name) = lower(?)");
       ps.setString(1, header.strip());
@@ -64,27 +85,35 @@ final class PatchHints {
     return diff == null ? Optional.empty() : byRules(projectId, diff);
   }
 
-  private Optional<Long> byRules(long projectId, String diff) throws SQLException {
+  private List<Rule> rules(long projectId) throws SQLException {
+    List<Rule> cached = rules.get(projectId);
+    if (cached != null) {
+      return cached;
+    }
     PreparedStatement ps = sql.get(
         "SELECT user_id, path FROM delegation_rule WHERE project_id = ? ORDER BY priority DESC, path");
     ps.setLong(1, projectId);
-    List<long[]> users = new ArrayList<>();
-    List<Pattern> patterns = new ArrayList<>();
+    List<Rule> found = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        users.add(new long[] {rs.getLong(1)});
-        patterns.add(fnmatch(rs.getString(2)));
+        found.add(new Rule(rs.getLong(1), fnmatch(rs.getString(2))));
       }
     }
-    if (patterns.isEmpty()) {
+    rules.put(projectId, found);
+    return found;
+  }
+
+  private Optional<Long> byRules(long projectId, String diff) throws SQLException {
+    List<Rule> projectRules = rules(projectId);
+    if (projectRules.isEmpty()) {
       return Optional.empty();
     }
     Long delegate = null;
     for (String file : files(diff)) {
       Long user = null;
-      for (int i = 0; i < patterns.size(); i++) {
-        if (patterns.get(i).matcher(file).matches()) {
-          user = users.get(i)[0];
+      for (Rule rule : projectRules) {
+        if (rule.pattern().matcher(file).matches()) {
+          user = rule.userId();
           break;
         }
       }

@@ -175,6 +175,14 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   @Override
   public void addPatchComment(long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
     run(() -> {
+      insertPatchComment(projectOf("patch", patchId), patchId, mail, submitterId, date);
+      return null;
+    });
+  }
+
+  /** {@link #addPatchComment} when the patch's project is known. */
+  void insertPatchComment(long projectId, long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    run(() -> {
       PreparedStatement ps = sql.get("INSERT INTO patch_comment (patch_id, msgid, date, headers, submitter_id,"
           + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
       ps.setLong(1, patchId);
@@ -186,7 +194,7 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
         ps.setNull(7, Types.BOOLEAN);
       }
       long id = returnedId(ps);
-      events.patchCommentCreated(projectOf("patch", patchId), patchId, id);
+      events.patchCommentCreated(projectId, patchId, id);
       return null;
     });
   }
@@ -194,12 +202,20 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   @Override
   public void addCoverComment(long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
     run(() -> {
+      insertCoverComment(projectOf("cover", coverId), coverId, mail, submitterId, date);
+      return null;
+    });
+  }
+
+  /** {@link #addCoverComment} when the cover's project is known. */
+  void insertCoverComment(long projectId, long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    run(() -> {
       PreparedStatement ps = sql.get("INSERT INTO cover_comment (cover_id, msgid, date, headers, submitter_id,"
           + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, NULL) RETURNING id");
       ps.setLong(1, coverId);
       fillComment(ps, mail, submitterId, date);
       long id = returnedId(ps);
-      events.coverCommentCreated(projectOf("cover", coverId), coverId, id);
+      events.coverCommentCreated(projectId, coverId, id);
       return null;
     });
   }
@@ -216,11 +232,24 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
 
   @Override
   public Tags addPatchTags(long patchId, Tags delta) {
-    return run(() -> {
-      Tags now = patchTags(patchId).plus(delta);
+    Tags now = patchTags(patchId).plus(delta);
+    writePatchTags(patchId, now, null);
+    return now;
+  }
+
+  /**
+   * R9.3: stores the patch's totals {@code now}; with {@code delta} given, only the tags it changes
+   * are written (totals only grow, so unchanged tags need no statement).
+   */
+  void writePatchTags(long patchId, Tags now, Tags delta) {
+    run(() -> {
       int[] counts = {now.acked(), now.reviewed(), now.tested()};
+      int[] changes = delta == null ? new int[] {1, 1, 1} : new int[] {delta.acked(), delta.reviewed(), delta.tested()};
       // R9.3: one row per tag with a count above zero; tag ids 1..3 are the seeded A, R, T.
       for (int tag = 1; tag <= 3; tag++) {
+        if (changes[tag - 1] == 0) {
+          continue;
+        }
         if (counts[tag - 1] > 0) {
           PreparedStatement ps = sql.get("INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
               + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count");
@@ -235,7 +264,7 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
           ps.executeUpdate();
         }
       }
-      return now;
+      return null;
     });
   }
 
@@ -319,12 +348,58 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
 
   @Override
   public void attachPatch(long seriesId, long patchId, int number) {
+    attachPatch(series(seriesId), patchNumbers(seriesId), patchId, number, this);
+  }
+
+  /**
+   * {@link #attachPatch} with the series and its numbers before the patch joins already known;
+   * {@code lookup} answers {@link #findPatchByNumber} for the completion events.
+   */
+  void attachPatch(Series series, List<Integer> numbersBefore, long patchId, int number, SeriesState lookup) {
     run(() -> {
-      Series s = series(seriesId);
-      List<Integer> before = patchNumbers(seriesId);
-      update("UPDATE patch SET series_id = ?, number = ? WHERE id = ?", seriesId, number, patchId);
-      new Completion(s, before, number).record(this, events, patchId);
+      update("UPDATE patch SET series_id = ?, number = ? WHERE id = ?", series.id(), number, patchId);
+      new Completion(series, numbersBefore, number).record(lookup, events, patchId);
       return null;
+    });
+  }
+
+  /** Writes the events held back for batching; call before committing. */
+  public void flush() {
+    run(() -> {
+      events.flush();
+      hints.forget();
+      return null;
+    });
+  }
+
+  /** The ids, numbers and msgids of the series' patches, for a cache. */
+  List<StoredPatch> patchesOf(long seriesId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get("SELECT " + PATCH_COLUMNS + " FROM patch p WHERE p.series_id = ? ORDER BY p.id");
+      ps.setLong(1, seriesId);
+      List<StoredPatch> found = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new StoredPatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+              rs.getObject(5, Long.class), rs.getObject(6, Integer.class)));
+        }
+      }
+      return found;
+    });
+  }
+
+  /** Every msgid of {@code query}'s single column for the project, for a cache. */
+  java.util.Set<String> msgids(String query, long projectId) {
+    return run(() -> {
+      PreparedStatement ps = sql.get(query);
+      ps.setLong(1, projectId);
+      java.util.Set<String> found = new java.util.HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+      return found;
     });
   }
 

@@ -69,6 +69,11 @@ class PgSeriesStateTest {
     assertEquals(scenario(mem, 1), scenario(pg, project));
   }
 
+  @Test
+  void answersLikeTheInMemoryStateWithTheCacheInFront() {
+    assertEquals(scenario(mem, 1), scenario(new CachingSeriesState(pg), project));
+  }
+
   private List<Object> scenario(SeriesState s, long projectId) {
     List<Object> out = new ArrayList<>();
     long alice = s.createPerson("Alice@Example.org", "Alice").id();
@@ -147,6 +152,7 @@ class PgSeriesStateTest {
           alice, T0).id();
       pg.attachPatch(series.id(), ids[n], n);
     }
+    pg.flush();
     List<String> events = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT category, patch_id, series_id, date FROM event ORDER BY id")) {

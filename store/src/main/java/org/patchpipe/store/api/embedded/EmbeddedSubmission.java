@@ -22,15 +22,13 @@ public record EmbeddedSubmission(
 
   /** Which of the two it is: decides the URL paths. */
   public enum Kind {
-    PATCH("patches", "patch"),
-    COVER("covers", "cover");
+    PATCH("patches"),
+    COVER("covers");
 
     private final String apiPath;
-    private final String webPath;
 
-    Kind(String apiPath, String webPath) {
+    Kind(String apiPath) {
       this.apiPath = apiPath;
-      this.webPath = webPath;
     }
   }
 
