@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       BenchParseCommand.class,
       BenchIngestCommand.class,
       BenchStoreCommand.class,
+      BenchApiCommand.class,
       BenchImapCommand.class,
     })
 final class BenchCommand implements Runnable {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       DaemonCommand.class,
       MatchCommitsCommand.class,
+      RevisionsCommand.class,
     })
 public final class PatchpipeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

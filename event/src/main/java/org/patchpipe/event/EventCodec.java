@@ -1,10 +1,7 @@
 package org.patchpipe.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,6 +13,7 @@ import org.patchpipe.event.Position.InboxCommit;
 import org.patchpipe.event.Position.MaildirKey;
 import org.patchpipe.event.Position.MboxOffset;
 import org.patchpipe.parser.Envelope;
+import org.patchpipe.parser.ParseWarning;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParsedMail.Comment;
 import org.patchpipe.parser.ParsedMail.CoverLetter;
@@ -46,18 +44,11 @@ import org.patchpipe.parser.Tags;
  */
 public final class EventCodec {
   private final ObjectMapper mapper = new ObjectMapper();
+  private final EventWriter writer = new EventWriter(mapper.getFactory());
 
   /** Encodes {@code event} as JSON. */
   public byte[] encode(MailEvent event) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("schema", event.schemaVersion());
-    root.put("listId", event.listId());
-    root.put("sourceId", event.sourceId());
-    root.set("position", positionNode(event.position()));
-    root.put("receivedAt", event.receivedAt().toString());
-    root.put("rawBytes", event.rawBytes());
-    root.set("mail", mailNode(event.mail()));
-    return write(root);
+    return writer.event(event);
   }
 
   /**
@@ -89,7 +80,7 @@ public final class EventCodec {
 
   /** Encodes a position as JSON, e.g. {@code {"type":"mbox","offset":0,"index":0}}. */
   public byte[] encodePosition(Position position) {
-    return write(positionNode(position));
+    return writer.position(position);
   }
 
   /**
@@ -114,25 +105,6 @@ public final class EventCodec {
     return "unparseable";
   }
 
-  private ObjectNode positionNode(Position position) {
-    ObjectNode node = mapper.createObjectNode();
-    if (position instanceof MboxOffset p) {
-      node.put("type", "mbox").put("offset", p.offset()).put("index", p.index());
-    } else if (position instanceof MaildirKey p) {
-      node.put("type", "file").put("key", p.key());
-    } else if (position instanceof InboxCommit p) {
-      node.put("type", "commit").put("commitId", p.commitId());
-    } else if (position instanceof ImapUid p) {
-      node.put("type", "imap")
-          .put("folder", p.folder())
-          .put("uidValidity", p.uidValidity())
-          .put("uid", p.uid());
-    } else {
-      throw new AssertionError(position);
-    }
-    return node;
-  }
-
   private static Position position(JsonNode node) {
     String type = text(node, "type");
     switch (type) {
@@ -148,36 +120,6 @@ public final class EventCodec {
       default:
         throw new EventFormatException("unknown position type: " + type);
     }
-  }
-
-  private ObjectNode mailNode(ParsedMail mail) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("kind", kindOf(mail));
-    node.put("msgid", mail.msgid());
-    if (mail instanceof Patch p) {
-      node.set("envelope", envelopeNode(p.envelope()));
-      node.put("content", p.content());
-      node.put("diff", p.diff());
-      node.put("hash", p.hash());
-      node.put("pullUrl", p.pullUrl());
-      node.set("tags", tagsNode(p.tags()));
-      node.put("state", p.state());
-      node.put("delegate", p.delegate());
-    } else if (mail instanceof CoverLetter c) {
-      node.set("envelope", envelopeNode(c.envelope()));
-      node.put("content", c.content());
-    } else if (mail instanceof Comment c) {
-      node.set("envelope", envelopeNode(c.envelope()));
-      node.put("content", c.content());
-      node.set("tags", tagsNode(c.tags()));
-      node.put("actionRequired", c.actionRequired());
-    } else if (mail instanceof Other o) {
-      node.put("reason", o.reason());
-    } else if (mail instanceof Unparseable u) {
-      node.put("reason", u.reason());
-      node.put("ruleId", u.ruleId());
-    }
-    return node;
   }
 
   private static ParsedMail mail(JsonNode node) {
@@ -211,37 +153,6 @@ public final class EventCodec {
     }
   }
 
-  private ObjectNode envelopeNode(Envelope envelope) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("msgid", envelope.msgid());
-    ArrayNode references = node.putArray("references");
-    envelope.references().forEach(references::add);
-    node.put("date", envelope.date() == null ? null : envelope.date().toString());
-    if (envelope.submitter() == null) {
-      node.putNull("submitter");
-    } else {
-      node.putObject("submitter")
-          .put("name", envelope.submitter().name())
-          .put("email", envelope.submitter().email());
-    }
-    node.put("submitterError", envelope.submitterError());
-    node.put("headers", envelope.headers());
-    Subject subject = envelope.subject();
-    if (subject == null) {
-      node.putNull("subject");
-    } else {
-      ObjectNode s = node.putObject("subject");
-      s.put("name", subject.name());
-      ArrayNode prefixes = s.putArray("prefixes");
-      subject.prefixes().forEach(prefixes::add);
-      s.put("reply", subject.reply());
-      s.put("number", subject.number());
-      s.put("total", subject.total());
-      s.put("version", subject.version());
-    }
-    return node;
-  }
-
   private static Envelope envelope(JsonNode node) {
     String date = nullableText(node, "date");
     JsonNode submitter = field(node, "submitter");
@@ -263,17 +174,23 @@ public final class EventCodec {
                 field(subject, "reply").asBoolean(),
                 nullableInteger(subject, "number"),
                 nullableInteger(subject, "total"),
-                integer(subject, "version")));
+                integer(subject, "version")),
+        warnings(node.get("warnings")));
   }
 
-  private ObjectNode tagsNode(Tags tags) {
-    if (tags == null) {
-      return null;
+  /** Events written before warnings were added have none: an absent field reads as empty. */
+  private static List<ParseWarning> warnings(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of();
     }
-    return mapper.createObjectNode()
-        .put("acked", tags.acked())
-        .put("reviewed", tags.reviewed())
-        .put("tested", tags.tested());
+    if (!node.isArray()) {
+      throw new EventFormatException("field 'warnings' must be an array");
+    }
+    List<ParseWarning> warnings = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      warnings.add(new ParseWarning(nullableText(item, "ruleId"), nullableText(item, "message")));
+    }
+    return warnings;
   }
 
   private static Tags tags(JsonNode parent) {
@@ -282,14 +199,6 @@ public final class EventCodec {
       return null;
     }
     return new Tags(integer(node, "acked"), integer(node, "reviewed"), integer(node, "tested"));
-  }
-
-  private byte[] write(JsonNode node) {
-    try {
-      return mapper.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree could not be written", e);
-    }
   }
 
   private JsonNode read(byte[] json) {

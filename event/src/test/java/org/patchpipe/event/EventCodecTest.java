@@ -17,6 +17,7 @@ import org.patchpipe.event.Position.InboxCommit;
 import org.patchpipe.event.Position.MaildirKey;
 import org.patchpipe.event.Position.MboxOffset;
 import org.patchpipe.parser.Envelope;
+import org.patchpipe.parser.ParseWarning;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Subject;
 import org.patchpipe.parser.Submitter;
@@ -33,7 +34,8 @@ class EventCodecTest {
         new Submitter("Stafford Horne \u00e9", "shorne@gmail.com"),
         null,
         "From: Stafford Horne <shorne@gmail.com>\nSubject: [PATCH v2 1/3] openrisc: fix",
-        new Subject("[v2,1/3] openrisc: fix", List.of("v2", "1/3"), false, 1, 3, 2));
+        new Subject("[v2,1/3] openrisc: fix", List.of("v2", "1/3"), false, 1, 3, 2),
+        List.of(new ParseWarning("R1.1", "synthetic Message-ID"), new ParseWarning("limits", null)));
   }
 
   static Envelope sparseEnvelope() {
@@ -78,6 +80,16 @@ class EventCodecTest {
             + "\"receivedAt\":\"2026-01-01T00:00:00Z\",\"rawBytes\":3,\"mail\":{\"kind\":\"unparseable\","
             + "\"msgid\":\"<m@x>\",\"reason\":\"no\",\"ruleId\":\"R1.1\"}}",
         new String(codec.encode(event), UTF_8));
+  }
+
+  @Test
+  void eventsWrittenBeforeWarningsExistedStillDecode() {
+    MailEvent event = MailEvent.of("l.x", "file:/m", new MaildirKey("a"), Instant.parse("2026-01-01T00:00:00Z"), 3,
+        new ParsedMail.CoverLetter(sparseEnvelope(), "cover"));
+    String json = new String(codec.encode(event), UTF_8);
+    assertTrue(json.contains(",\"warnings\":[]"), json);
+    MailEvent old = codec.decode(json.replace(",\"warnings\":[]", "").getBytes(UTF_8));
+    assertEquals(event, old);
   }
 
   @Test

@@ -19,8 +19,13 @@ import org.patchpipe.parser.RawMessage;
  * a message: a defective source message, a missing list id, a parser that throws (any exception,
  * a stack overflow, running out of memory on a huge mail) or a record too large for Kafka all
  * become {@link Publication.DeadLetter}s. Thread-safe, so several parser threads share one.
+ *
+ * <pre>{@code
+ * MessagePreparer preparer = new MessagePreparer(parser, Optional.empty(), Clock.systemUTC(), publisher.maxRecordBytes());
+ * publisher.publish(sourceId, List.of(preparer.prepare(sourceId, message)), message.position());
+ * }</pre>
  */
-final class MessagePreparer {
+public final class MessagePreparer {
   private final MailParser parser;
   private final Optional<String> listId;
   private final Clock clock;
@@ -28,15 +33,20 @@ final class MessagePreparer {
   private final EventCodec codec = new EventCodec();
   private final Map<String, Project> projects = new ConcurrentHashMap<>();
 
-  MessagePreparer(MailParser parser, Optional<String> listId, Clock clock, int maxRecordBytes) {
+  /**
+   * @param listId the list every message belongs to; empty takes each message's List-Id header
+   * @param clock stamps each event's {@code receivedAt}
+   * @param maxRecordBytes {@link org.patchpipe.ingest.kafka.KafkaPublisher#maxRecordBytes()}
+   */
+  public MessagePreparer(MailParser parser, Optional<String> listId, Clock clock, int maxRecordBytes) {
     this.parser = parser;
     this.listId = listId;
     this.clock = clock;
     this.maxRecordBytes = maxRecordBytes;
   }
 
-  /** What to publish for {@code message}, read from {@code sourceId}. */
-  Publication prepare(String sourceId, SourcedMessage message) {
+  /** What to publish for {@code message}, read from {@code sourceId}. Never throws for bad mail. */
+  public Publication prepare(String sourceId, SourcedMessage message) {
     RawMessage raw = message.raw();
     byte[] bytes = raw.bytes();
     String peekedId = HeaderPeek.messageId(raw).orElse(null);

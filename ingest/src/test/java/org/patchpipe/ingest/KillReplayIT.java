@@ -40,7 +40,7 @@ class KillReplayIT {
 
   @Test
   void killDashNineMidReplayAndRestartGivesEveryMessageExactlyOnce() throws Exception {
-    int total = 6000;
+    int total = 3000;
     Path mbox = TestMails.writeMbox(dir, "kill.mbox.gz", total);
     List<String> args = List.of(broker.bootstrapServers(), "kill.", "kill-tx", "40", mbox.toString());
     for (int kill = 1; kill <= 2; kill++) {

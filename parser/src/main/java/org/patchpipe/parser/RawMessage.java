@@ -35,6 +35,11 @@ public final class RawMessage {
     return bytes[index];
   }
 
+  /** The bytes themselves, for the parser in this package, which never writes to them. */
+  byte[] array() {
+    return bytes;
+  }
+
   /** A copy of the bytes. */
   public byte[] bytes() {
     return bytes.clone();

@@ -111,6 +111,13 @@ public final class FolderFollower implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
+      } catch (RuntimeException e) {
+        // A bug, not a network problem: retrying would repeat it forever, so stop loudly.
+        failure = new ImapException("unexpected failure following " + subscription.sourceId() + ": " + e, false, e);
+        stats.error(failure.getMessage());
+        stats.state(FolderHealth.State.FAILED);
+        log.error("{}: giving up", subscription.sourceId(), e);
+        return;
       } finally {
         current = null;
       }
@@ -154,6 +161,7 @@ public final class FolderFollower implements Runnable {
         List<ImapSource.Pending> chunk = pending.subList(from, to);
         long lastUid = chunk.get(chunk.size() - 1).uid();
         List<SourcedMessage> messages = source.fetch(chunk);
+        log.debug("{}: fetched {} messages up to UID {}", subscription.sourceId(), messages.size(), lastUid);
         rescan = publish(source, messages, lastUid, rescan);
         afterUid = lastUid;
         from = to;
@@ -165,6 +173,7 @@ public final class FolderFollower implements Runnable {
         backoff.reset();
         stats.state(FolderHealth.State.WAITING);
         source.awaitNewMail();
+        log.debug("{}: woken", subscription.sourceId());
       }
     }
   }
@@ -175,6 +184,7 @@ public final class FolderFollower implements Runnable {
     Position.ImapUid reached = new Position.ImapUid(subscription.folder(), source.uidValidity(), lastUid);
     if (rescan == null) {
       sink.publish(subscription, messages, reached);
+      log.debug("{}: committed {} messages up to UID {}", subscription.sourceId(), messages.size(), lastUid);
       stats.published(messages.size(), lastUid, clock.instant());
       return null;
     }

@@ -6,8 +6,8 @@ import org.patchpipe.parser.RawMessage;
 
 /**
  * Finds the {@code Message-ID} of raw mail bytes without parsing the mail: the first
- * {@code Message-ID:} header of the header block, unfolded, with surrounding white space removed
- * and its angle brackets kept. Used only to tell, after a UIDVALIDITY change, whether a message was
+ * {@code Message-ID:} header of the header block, unfolded, reduced to its first {@code <...>} (angle
+ * brackets kept) as the raw topic's keys are. Used only to tell, after a UIDVALIDITY change, whether a message was
  * already published. Stateless and thread-safe; never throws on malformed mail.
  */
 final class MessageIdScan {
@@ -33,6 +33,10 @@ final class MessageIdScan {
           next = end;
         }
         String id = value.toString().strip();
+        // As the publisher keys the raw topic: the first <...> when there is one.
+        int open = id.indexOf('<');
+        int close = id.indexOf('>', open + 1);
+        if (open >= 0 && close > open) id = id.substring(open, close + 1);
         return id.isEmpty() ? Optional.empty() : Optional.of(id);
       }
       lineStart = lineEnd;

@@ -19,9 +19,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.patchpipe.event.Topics;
 
 /**
- * Creates patchpipe's four {@link Topics} with their partitions and configs, and brings the configs
- * of topics that already exist (made by hand, or auto-created by a consumer that came first) in
- * line. Partition counts of existing topics are left alone: changing them would move keys.
+ * Creates patchpipe's four {@link Topics} with their partitions and configs. Of topics that already
+ * exist (made by hand, or auto-created by a consumer that came first) it sets only what
+ * correctness needs: {@code max.message.bytes}, so large mail fits, and {@code
+ * cleanup.policy=compact} on the positions topic. Retention and partition counts of existing
+ * topics are left as their owner set them (changing partitions would move keys).
  *
  * <pre>{@code
  * new TopicCreator(Map.of("bootstrap.servers", "127.0.0.1:9092")).ensure(Topics.DEFAULT);
@@ -83,8 +85,11 @@ public final class TopicCreator {
       }
       List<AlterConfigOp> ops = new ArrayList<>();
       topics.configsOf(name).forEach(
-          (key, value) ->
-              ops.add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET)));
+          (key, value) -> {
+            if (key.equals("max.message.bytes") || key.equals("cleanup.policy")) {
+              ops.add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+            }
+          });
       changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops);
     }
     if (!changes.isEmpty()) {

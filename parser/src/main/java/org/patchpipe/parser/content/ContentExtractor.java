@@ -79,16 +79,18 @@ public final class ContentExtractor {
    * or unknown charsets try UTF-8, then windows-1252, then ISO-8859-1.
    */
   public static String decode(MimePart part) {
-    byte[] payload = part.payload();
     String charset = part.charset();
     Optional<PythonCharsets.Codec> codec = charset == null ? Optional.empty() : PythonCharsets.lookup(charset);
     if (codec.isPresent()) {
-      return codec.get().decode(payload).orElse(null);
+      return part.text(codec.get()).orElse(null);
     }
-    Optional<String> text = UTF8.decode(payload);
-    if (text.isEmpty()) {
-      text = CP1252.decode(payload);
+    Optional<String> text = part.text(UTF8);
+    if (text.isPresent()) {
+      return text.get();
     }
+    // Undo the transfer encoding once for the two fallbacks.
+    byte[] payload = part.payload();
+    text = CP1252.decode(payload);
     if (text.isEmpty()) {
       text = LATIN1.decode(payload);
     }

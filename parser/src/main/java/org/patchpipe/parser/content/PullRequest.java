@@ -35,13 +35,13 @@ public final class PullRequest {
               | Pattern.UNIX_LINES
               | Pattern.CASE_INSENSITIVE
               | Pattern.UNICODE_CASE);
-  private static final String NEEDLE = "available in the git repository at";
+  private static final String NEEDLE = "are available in the git repository at:";
 
   private PullRequest() {}
 
   /** The pull URL, whitespace runs collapsed, or null where there is none. */
   public static String find(String comment) {
-    if (comment == null || !containsIgnoreCase(comment, NEEDLE)) {
+    if (comment == null || !hasLineStartingWith(comment, NEEDLE)) {
       return null;
     }
     Matcher m = GIT.matcher(comment);
@@ -51,13 +51,19 @@ public final class PullRequest {
     return PythonText.collapse(m.group(1));
   }
 
-  private static boolean containsIgnoreCase(String s, String needle) {
-    int max = s.length() - needle.length();
-    for (int i = 0; i <= max; i++) {
-      char c = s.charAt(i);
-      if ((c == 'a' || c == 'A') && s.regionMatches(true, i, needle, 0, needle.length())) {
+  /** A cheap test the regex needs to pass: some line starts with {@code prefix}, any case. */
+  private static boolean hasLineStartingWith(String s, String prefix) {
+    int start = 0;
+    int n = s.length();
+    while (start < n) {
+      if (s.regionMatches(true, start, prefix, 0, prefix.length())) {
         return true;
       }
+      int nl = s.indexOf('\n', start);
+      if (nl < 0) {
+        return false;
+      }
+      start = nl + 1;
     }
     return false;
   }

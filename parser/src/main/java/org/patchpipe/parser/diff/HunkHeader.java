@@ -28,7 +28,7 @@ final class HunkHeader {
   }
 
   private static String[] groups(String s, int start, int end) {
-    if (end - start < 13 || !s.startsWith("@@ -", start)) {
+    if (end - start < 11 || !s.startsWith("@@ -", start)) {
       return null;
     }
     int p = digits(s, start + 4, end);

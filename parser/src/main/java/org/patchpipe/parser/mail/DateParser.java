@@ -53,7 +53,7 @@ public final class DateParser {
       BigInteger minute, BigInteger second, BigInteger offsetSeconds) {}
 
   private static Fields parseFields(String value) {
-    List<String> data = CPythonText.split(value);
+    List<String> data = split(value);
     if (data.isEmpty()) {
       return null;
     }
@@ -127,7 +127,7 @@ public final class DateParser {
         return null;
       }
     }
-    if (!CPythonText.isDigit(yy.codePointAt(0))) {
+    if (!isDigit(yy.codePointAt(0))) {
       String t = yy;
       yy = tz;
       tz = t;
@@ -164,11 +164,11 @@ public final class DateParser {
     } else {
       return null;
     }
-    BigInteger year = CPythonText.parseInt(yy);
-    BigInteger day = CPythonText.parseInt(dd);
-    BigInteger hour = CPythonText.parseInt(hh);
-    BigInteger minute = CPythonText.parseInt(mi);
-    BigInteger second = CPythonText.parseInt(ss);
+    BigInteger year = parseInt(yy);
+    BigInteger day = parseInt(dd);
+    BigInteger hour = parseInt(hh);
+    BigInteger minute = parseInt(mi);
+    BigInteger second = parseInt(ss);
     if (year == null || day == null || hour == null || minute == null || second == null) {
       return null;
     }
@@ -194,7 +194,7 @@ public final class DateParser {
       case "MDT": hhmm = BigInteger.valueOf(-600); break;
       case "PST": hhmm = BigInteger.valueOf(-800); break;
       case "PDT": hhmm = BigInteger.valueOf(-700); break;
-      default: hhmm = CPythonText.parseInt(upper);
+      default: hhmm = parseInt(upper);
     }
     if (hhmm == null || hhmm.signum() == 0) {
       return BigInteger.ZERO;
@@ -240,5 +240,85 @@ public final class DateParser {
       }
     }
     return -1;
+  }
+
+  /** Python {@code str.split()} without arguments: runs of W separate, no empty tokens. */
+  private static List<String> split(String s) {
+    List<String> tokens = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      while (i < n && PythonText.isSpace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !PythonText.isSpace(s.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        tokens.add(s.substring(start, i));
+      }
+    }
+    return tokens;
+  }
+  /**
+   * Python {@code str.isdigit()} for one code point: decimal digits and the other digit
+   * characters (superscripts, circled digits), which {@code int()} nevertheless rejects.
+   */
+  private static boolean isDigit(int c) {
+    if (Character.isDigit(c)) {
+      return true;
+    }
+    if (Character.getType(c) == Character.OTHER_NUMBER) {
+      int v = Character.getNumericValue(c);
+      return v >= 0 && v <= 9;
+    }
+    return false;
+  }
+  /**
+   * Python {@code int(s)} in base 10: optional surrounding whitespace and sign, Unicode decimal
+   * digits, single underscores between digits. Null where Python raises {@code ValueError}.
+   */
+  private static BigInteger parseInt(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && PythonText.isSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && PythonText.isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    boolean negative = false;
+    if (start < end && (s.charAt(start) == '+' || s.charAt(start) == '-')) {
+      negative = s.charAt(start) == '-';
+      start++;
+    }
+    if (start >= end) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder(end - start);
+    boolean lastWasDigit = false;
+    for (int i = start; i < end; ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '_') {
+        if (!lastWasDigit || i >= end) {
+          return null;
+        }
+        lastWasDigit = false;
+        continue;
+      }
+      int d = Character.isDigit(c) ? Character.digit(c, 10) : -1;
+      if (d < 0) {
+        return null;
+      }
+      digits.append((char) ('0' + d));
+      lastWasDigit = true;
+    }
+    if (!lastWasDigit) {
+      return null;
+    }
+    BigInteger value = new BigInteger(digits.toString());
+    return negative ? value.negate() : value;
   }
 }

@@ -91,7 +91,7 @@ public final class HeaderCleaner {
     for (Collapsed c : collapsed) {
       String label = c.charset == null ? ASCII : emailCharsetName(c.charset);
       String text = decode(c.bytes(), label);
-      if (text == null) {
+      if (text == null || !HeaderEncoder.appendable(new HeaderChunk(text, label))) {
         return Optional.of(relabel(collapsed));
       }
       chunks.add(new HeaderChunk(text, label));
@@ -108,16 +108,41 @@ public final class HeaderCleaner {
       return Optional.empty();
     }
     if (rawValue.indexOf("=?") < 0 && !MailHeader.hasSurrogates(rawValue)) {
-      if (!HeaderEncoder.encodable(List.of(new HeaderChunk(rawValue, ASCII)))) {
+      if (mayEmbedHeader(rawValue) && !HeaderEncoder.encodable(List.of(new HeaderChunk(rawValue, ASCII)))) {
         return Optional.empty();
       }
       return Optional.of(PythonText.collapse(PythonText.removeNul(rawValue)));
     }
     Optional<List<HeaderChunk>> chunks = chunks(rawValue);
-    if (chunks.isEmpty() || !HeaderEncoder.encodable(chunks.get())) {
+    if (chunks.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean check = false;
+    for (HeaderChunk c : chunks.get()) {
+      check |= ASCII.equals(c.charset()) && mayEmbedHeader(c.text());
+    }
+    if (check && !HeaderEncoder.encodable(chunks.get())) {
       return Optional.empty();
     }
     return Optional.of(PythonText.collapse(PythonText.removeNul(text(chunks.get()))));
+  }
+
+  /**
+   * Whether plain text could fail {@code Header.encode()}'s embedded-header check (R0.3 step 4):
+   * only a line break that is not a fold (LF then space or tab) can start an unindented line.
+   * Everything else is folded with indentation, so the costly check is skipped.
+   */
+  private static boolean mayEmbedHeader(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (PythonText.isLineBreak(c)) {
+        boolean fold = c == '\n' && i + 1 < n && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t');
+        if (!fold) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code CH} of a header, or empty where it is absent or undecodable. */
@@ -256,6 +281,10 @@ public final class HeaderCleaner {
         sb.append(v < 0x80 ? (char) v : (char) (0xDC00 | v));
       }
       return sb.toString();
+    }
+    if (label.isEmpty()) {
+      // Charset('').input_codec is '', and Header.append falls back to us-ascii for a falsy codec.
+      return PythonCharsets.lookup(ASCII).flatMap(c -> c.decode(bytes)).orElse(null);
     }
     return PythonCharsets.lookup(label).flatMap(c -> c.decode(bytes)).orElse(null);
   }

@@ -1,7 +1,9 @@
 package org.patchpipe.parser.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,10 @@ import java.util.Optional;
 public final class HeaderEncoder {
   private static final int MAX_LINE_LENGTH = 78;
   private static final String CONTINUATION_WS = "\t";
+  /** Built once: a charset's output codec table is 256 lookups, too many to repeat per header. */
+  private static final Map<String, EmailCharset> COMMON_CHARSETS = commonCharsets(
+      "utf-8", "unknown-8bit", "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252", "koi8-r",
+      "utf8", "latin1", "us-ascii");
 
   private HeaderEncoder() {}
 
@@ -60,6 +66,18 @@ public final class HeaderEncoder {
       return true;
     }
     return !hasEmbeddedHeader(fold(0, normalize(chunks)));
+  }
+
+  /**
+   * Whether CPython's {@code Header.append} takes this decoded chunk: its text must encode with
+   * the output codec of its charset ({@code euc-jp} and {@code shift_jis} go out as
+   * {@code iso-2022-jp}, which lacks half-width katakana and JIS X 0212). Where a chunk is refused,
+   * Patchwork relabels every chunk of the header {@code unknown-8bit} (R0.3 step 2).
+   */
+  public static boolean appendable(HeaderChunk chunk) {
+    EmailCharset charset = charsetOf(chunk.charset());
+    // A us-ascii chunk that is not ASCII is not refused: Header.append switches it to UTF-8.
+    return charset.isAscii() || charset.codec().canEncode(chunk.text());
   }
 
   /** A chunk of {@code Header._chunks}: its text and its charset. */
@@ -108,12 +126,12 @@ public final class HeaderEncoder {
       first = false;
       lastSpace = !text.isEmpty() && isNonCtext(text.charAt(text.length() - 1));
       lastCharset = charset;
-      List<String> lines = CPythonText.splitLines(text);
+      List<String> lines = PythonText.splitLines(text);
       folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i);
         folder.newline();
-        String stripped = CPythonText.lstrip(line);
+        String stripped = PythonText.lstrip(line);
         if (charset.headerEncoding() != EmailCharset.Encoding.NONE) {
           folder.feed(CONTINUATION_WS, " " + stripped, charset);
         } else {
@@ -142,7 +160,7 @@ public final class HeaderEncoder {
     if (!isAscii(text)) {
       return null;
     }
-    List<String> lines = CPythonText.splitLines(text);
+    List<String> lines = PythonText.splitLines(text);
     for (int i = 0; i < lines.size(); i++) {
       if ((i == 0 ? headerLen : 0) + lines.get(i).length() > MAX_LINE_LENGTH) {
         return null;
@@ -190,7 +208,7 @@ public final class HeaderEncoder {
       return false;
     }
     for (int i = 0; i < end; i++) {
-      if (!CPythonText.isSpace(s.charAt(i))) {
+      if (!PythonText.isSpace(s.charAt(i))) {
         return false;
       }
     }
@@ -199,7 +217,7 @@ public final class HeaderEncoder {
 
   /** {@code Header._nonctext}: whitespace, parentheses and backslash need no separating space. */
   private static boolean isNonCtext(char c) {
-    return CPythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
+    return PythonText.isSpace(c) || c == '(' || c == ')' || c == '\\';
   }
 
   /** {@code re.compile(r'\n[^ \t]+:').search(value)}. */
@@ -243,10 +261,16 @@ public final class HeaderEncoder {
     if (isPlainAsciiLabel(label)) {
       return EmailCharset.US_ASCII;
     }
-    if (label.equals("utf-8")) {
-      return EmailCharset.UTF_8;
+    EmailCharset common = COMMON_CHARSETS.get(label);
+    return common != null ? common : EmailCharset.of(label);
+  }
+
+  private static Map<String, EmailCharset> commonCharsets(String... labels) {
+    Map<String, EmailCharset> charsets = new HashMap<>();
+    for (String label : labels) {
+      charsets.put(label, EmailCharset.of(label));
     }
-    return EmailCharset.of(label);
+    return Map.copyOf(charsets);
   }
 
   private static boolean isAscii(String text) {

@@ -15,7 +15,9 @@ final class HeaderFolder {
 
   private final int maxLen;
   private final String continuationWs;
+  /** Finished lines but the last, which stays open in {@link #lastLine} for appending. */
   private final List<String> lines = new ArrayList<>();
+  private StringBuilder lastLine;
   private final Accumulator current;
 
   HeaderFolder(int headerLen, int maxLen, String continuationWs) {
@@ -27,7 +29,19 @@ final class HeaderFolder {
   /** {@code _ValueFormatter._str}: flushes the current line and joins all lines. */
   String result(String lineSeparator) {
     newline();
+    if (lastLine != null) {
+      lines.add(lastLine.toString());
+      lastLine = null;
+    }
     return String.join(lineSeparator, lines);
+  }
+
+  /** {@code self._lines.append(line)}. */
+  private void addLine(String line) {
+    if (lastLine != null) {
+      lines.add(lastLine.toString());
+    }
+    lastLine = new StringBuilder(line);
   }
 
   void newline() {
@@ -36,11 +50,11 @@ final class HeaderFolder {
       current.push(end.fws(), end.part());
     }
     if (current.length() > 0) {
-      if (current.isOnlyWhitespace() && !lines.isEmpty()) {
-        int last = lines.size() - 1;
-        lines.set(last, lines.get(last) + current);
+      if (current.isOnlyWhitespace() && lastLine != null) {
+        // A StringBuilder, so that many whitespace-only lines in a row stay linear.
+        current.appendTo(lastLine);
       } else {
-        lines.add(current.toString());
+        addLine(current.toString());
       }
     }
     current.reset(List.of());
@@ -70,7 +84,7 @@ final class HeaderFolder {
     newline();
     current.push(continuationWs, last);
     for (String line : encoded) {
-      lines.add(continuationWs + line);
+      addLine(continuationWs + line);
     }
   }
 
@@ -88,7 +102,9 @@ final class HeaderFolder {
       while (i < n && !isFoldingSpace(s.charAt(i))) {
         i++;
       }
-      appendChunk(s.substring(wsStart, wordStart), s.substring(wordStart, i));
+      String ws = wordStart - wsStart == 1 && s.charAt(wsStart) == ' ' ? " "
+          : s.substring(wsStart, wordStart);
+      appendChunk(ws, s.substring(wordStart, i));
     }
   }
 
@@ -112,7 +128,7 @@ final class HeaderFolder {
       return;
     }
     List<Accumulator.Piece> remainder = current.popFrom(splitAt);
-    lines.add(current.toString());
+    addLine(current.toString());
     current.reset(remainder);
   }
 
@@ -211,24 +227,36 @@ final class HeaderFolder {
       if (pieces.isEmpty()) {
         return true;
       }
-      String s = toString();
-      if (s.isEmpty()) {
-        return false;
+      // str(self).isspace(): true only for a non-empty all-whitespace line.
+      int chars = 0;
+      for (Piece piece : pieces) {
+        if (!allSpace(piece.fws()) || !allSpace(piece.part())) {
+          return false;
+        }
+        chars += piece.fws().length() + piece.part().length();
       }
+      return chars > 0;
+    }
+
+    private static boolean allSpace(String s) {
       for (int i = 0; i < s.length(); i++) {
-        if (!CPythonText.isSpace(s.charAt(i))) {
+        if (!PythonText.isSpace(s.charAt(i))) {
           return false;
         }
       }
       return true;
     }
 
-    @Override
-    public String toString() {
-      StringBuilder out = new StringBuilder(length);
+    void appendTo(StringBuilder out) {
       for (Piece piece : pieces) {
         out.append(piece.fws()).append(piece.part());
       }
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder(length);
+      appendTo(out);
       return out.toString();
     }
   }

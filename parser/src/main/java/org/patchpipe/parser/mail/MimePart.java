@@ -64,11 +64,26 @@ public final class MimePart {
     return bodyEnd - bodyStart;
   }
 
+  /**
+   * The body decoded strictly with {@code codec}, or empty where it fails; avoids copying bodies
+   * that have no transfer encoding to undo.
+   */
+  public java.util.Optional<String> text(PythonCharsets.Codec codec) {
+    String cte = cte();
+    if (!TransferEncoding.transforms(cte)) {
+      return codec.decode(source, bodyStart, bodyEnd - bodyStart);
+    }
+    return codec.decode(TransferEncoding.decode(cte, source, bodyStart, bodyEnd - bodyStart));
+  }
+
+  private String cte() {
+    MailHeader cteHeader = headers.first("Content-Transfer-Encoding");
+    return cteHeader == null ? "" : cteHeader.text().toLowerCase(Locale.ROOT);
+  }
+
   /** The body with its Content-Transfer-Encoding undone (R0.1). */
   public byte[] payload() {
-    MailHeader cteHeader = headers.first("Content-Transfer-Encoding");
-    String cte = cteHeader == null ? "" : cteHeader.text().toLowerCase(Locale.ROOT);
-    return TransferEncoding.decode(cte, source, bodyStart, bodyEnd - bodyStart);
+    return TransferEncoding.decode(cte(), source, bodyStart, bodyEnd - bodyStart);
   }
 
   /** This part with one trailing CRLF, CR or LF removed: it belongs to the next boundary. */

@@ -44,8 +44,12 @@ public final class MimeWalker {
     return new MimeMessage(w.topHeaders, w.parts, w.headersDropped, w.depthLimited);
   }
 
-  /** Parses one entity (headers and body) at {@code pos}; returns whether it is a leaf. */
-  private boolean entity(String defaultType, int depth) {
+  /**
+   * Parses one entity (headers and body) at {@code pos}. Returns the slot of the entity CPython
+   * calls {@code _last} afterwards (the last one created, or a multipart whose parts were read):
+   * the one whose final newline the next boundary takes.
+   */
+  private int entity(String defaultType, int depth) {
     MailHeaders headers = headers();
     if (topHeaders == null) {
       topHeaders = headers;
@@ -63,18 +67,18 @@ public final class MimeWalker {
       multipart = false;
     }
     if (nested) {
-      entity("text/plain", depth + 1);
+      int last = entity("text/plain", depth + 1);
       parts.set(slot, new MimePart(headers, ctype, true, buf, bodyStart, pos));
-      return false;
+      return last;
     }
     String boundary = multipart ? ContentType.boundary(ctHeader) : null;
     if (boundary != null && multipart(headers, ctype, boundary, slot, depth)) {
-      return false;
+      return slot;
     }
     pos = bodyStart;
     int bodyEnd = skipToBoundary();
     parts.set(slot, new MimePart(headers, ctype, false, buf, bodyStart, bodyEnd));
-    return true;
+    return slot;
   }
 
   /** Returns false where no start boundary was found (the entity is then a leaf). */
@@ -108,11 +112,11 @@ public final class MimeWalker {
         pos = e;
       }
       boundaries.add(sep);
-      int childSlot = parts.size();
-      boolean leaf = entity(childDefault, depth + 1);
+      int last = entity(childDefault, depth + 1);
       boundaries.remove(boundaries.size() - 1);
-      if (leaf) {
-        parts.set(childSlot, parts.get(childSlot).withoutFinalNewline());
+      MimePart lastPart = parts.get(last);
+      if (lastPart != null && !lastPart.container() && !lastPart.maintype().equals("multipart")) {
+        parts.set(last, lastPart.withoutFinalNewline());
       }
     }
     if (preamble) {
@@ -268,6 +272,13 @@ public final class MimeWalker {
 
   /** Bytes as Python's ascii/surrogateescape text. */
   private String escaped(int from, int to) {
+    boolean ascii = true;
+    for (int i = from; i < to && ascii; i++) {
+      ascii = buf[i] >= 0;
+    }
+    if (ascii) {
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
     char[] out = new char[to - from];
     for (int i = from; i < to; i++) {
       int b = buf[i] & 0xFF;

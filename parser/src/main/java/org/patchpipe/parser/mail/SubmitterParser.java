@@ -1,11 +1,7 @@
 package org.patchpipe.parser.mail;
 
-import static org.patchpipe.parser.mail.PythonText.W;
-
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.patchpipe.parser.Submitter;
 
 /**
@@ -20,33 +16,109 @@ import org.patchpipe.parser.Submitter;
  */
 public final class SubmitterParser {
   private static final int MAX = 255;
-  private static final int FLAGS = Pattern.UNIX_LINES;
-  private static final Pattern ANGLE = Pattern.compile("\"?(.*?)\"?[" + W + "]*<([^>]+)>", FLAGS);
-  private static final Pattern AT =
-      Pattern.compile("(.*?)[" + W + "]at[" + W + "](.*?)[" + W + "]*\\(([^\\)]+)\\)", FLAGS);
-  private static final Pattern COMMENT =
-      Pattern.compile("\"?(.*?)\"?[" + W + "]*\\(([^\\)]+)\\)", FLAGS);
-  private static final Pattern ALL = Pattern.compile("(.*)", FLAGS);
-
   private SubmitterParser() {}
 
-  /** {@code split_from_header}: name (may be null) and email, unstripped. */
+  /**
+   * {@code split_from_header}: name (may be null) and email, unstripped. Patchwork's four regexes
+   * are matched in order:
+   *
+   * <ol>
+   *   <li>{@code "?(.*?)"?\s*<([^>]+)>}: name, email
+   *   <li>{@code (.*?)\sat\s(.*?)\s*\(([^\)]+)\)}: g3, g1@g2
+   *   <li>{@code "?(.*?)"?\s*\(([^\)]+)\)}: g2, g1
+   *   <li>{@code (.*)}: null, everything
+   * </ol>
+   *
+   * <p>written as linear scans: the regexes backtrack quadratically or worse on hostile From
+   * headers ({@code a at a at ...}), and the lazy groups always take the leftmost match.
+   */
   public static Submitter split(String from) {
-    Matcher m = ANGLE.matcher(from);
-    if (m.lookingAt()) {
-      return new Submitter(m.group(1), m.group(2));
+    int n = from.length();
+    // close[k]: for a '<' or '(' at k, the end of a non-empty bracketed run, else -1.
+    int[] angle = bracketEnds(from, '<', '>');
+    int[] paren = bracketEnds(from, '(', ')');
+    int start = n > 0 && from.charAt(0) == '"' ? 1 : 0;
+    for (int e = start; e <= n; e++) {
+      int k = bracketAfter(from, e, angle);
+      if (k >= 0) {
+        return new Submitter(from.substring(start, e), from.substring(k + 1, angle[k]));
+      }
     }
-    m = AT.matcher(from);
-    if (m.lookingAt()) {
-      return new Submitter(m.group(3), m.group(1) + "@" + m.group(2));
+    int[] nextParen = nextBracket(from, paren);
+    for (int i = 0; i + 3 < n; i++) {
+      if (PythonText.isSpace(from.charAt(i))
+          && from.charAt(i + 1) == 'a'
+          && from.charAt(i + 2) == 't'
+          && PythonText.isSpace(from.charAt(i + 3))) {
+        int j = i + 4 <= n ? nextParen[i + 4] : -1;
+        if (j >= 0) {
+          int k = skipSpace(from, j);
+          return new Submitter(from.substring(k + 1, paren[k]), from.substring(0, i) + "@" + from.substring(i + 4, j));
+        }
+      }
     }
-    m = COMMENT.matcher(from);
-    if (m.lookingAt()) {
-      return new Submitter(m.group(2), m.group(1));
+    for (int e = start; e <= n; e++) {
+      int k = bracketAfter(from, e, paren);
+      if (k >= 0) {
+        return new Submitter(from.substring(k + 1, paren[k]), from.substring(start, e));
+      }
     }
-    m = ALL.matcher(from);
-    m.lookingAt();
-    return new Submitter(null, m.group(1));
+    int nl = from.indexOf('\n');
+    return new Submitter(null, nl < 0 ? from : from.substring(0, nl));
+  }
+
+  /** For {@code "?\s*OPEN} at {@code e}: the index of OPEN if a bracketed run follows, else -1. */
+  private static int bracketAfter(String s, int e, int[] ends) {
+    int p = e;
+    if (p < s.length() && s.charAt(p) == '"') {
+      int k = skipSpace(s, p + 1);
+      if (k < s.length() && ends[k] >= 0) {
+        return k;
+      }
+    }
+    int k = skipSpace(s, p);
+    return k < s.length() && ends[k] >= 0 ? k : -1;
+  }
+
+  private static int skipSpace(String s, int p) {
+    while (p < s.length() && PythonText.isSpace(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** ends[k] = index of the closing char for an opening char at k with a non-empty inside, else -1. */
+  private static int[] bracketEnds(String s, char open, char close) {
+    int n = s.length();
+    int[] ends = new int[n];
+    int nextClose = -1;
+    for (int k = n - 1; k >= 0; k--) {
+      char c = s.charAt(k);
+      ends[k] = c == open && nextClose > k + 1 ? nextClose : -1;
+      if (c == close) {
+        nextClose = k;
+      }
+      if (c == '\n') {
+        nextClose = -1;
+      }
+    }
+    return ends;
+  }
+
+  /** next[j] = the smallest j' >= j from which {@code \s*(...)} matches, else -1. */
+  private static int[] nextBracket(String s, int[] ends) {
+    int n = s.length();
+    int[] next = new int[n + 1];
+    next[n] = -1;
+    int firstNonSpace = n;
+    for (int j = n - 1; j >= 0; j--) {
+      if (!PythonText.isSpace(s.charAt(j))) {
+        firstNonSpace = j;
+      }
+      boolean here = firstNonSpace < n && ends[firstNonSpace] >= 0;
+      next[j] = here ? j : next[j + 1];
+    }
+    return next;
   }
 
   /**

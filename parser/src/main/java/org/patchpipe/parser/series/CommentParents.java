@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.patchpipe.parser.Envelope;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
@@ -24,12 +22,6 @@ import org.patchpipe.parser.series.SeriesState.StoredPatch;
  * of {@link SeriesTracker}; mutable through its state, one per tracker.
  */
 final class CommentParents {
-  // R9.1: Patchwork's default tags, matched at line starts, ignoring case.
-  private static final Pattern TAG =
-      Pattern.compile(
-          "^(acked|reviewed|tested)-by:",
-          Pattern.MULTILINE | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNIX_LINES);
-
   private final SeriesTracker tracker;
   private final SeriesState state;
   private final boolean deferOrphanReplies;
@@ -71,10 +63,14 @@ final class CommentParents {
     Deque<String> kept = new ArrayDeque<>();
     kept.add(msgid);
     while (!kept.isEmpty()) {
-      for (PendingReply reply : state.takePendingReplies(projectId, kept.poll())) {
+      String arrived = kept.poll();
+      for (PendingReply reply : state.takePendingReplies(projectId, arrived)) {
         Optional<Parent> parent = findParent(projectId, reply.references());
-        if (parent.isEmpty()) {
-          // Cannot happen while the kept mail stays findable; keep waiting rather than lose it.
+        // R7.4 prefers any patch in the refs to a cover letter: a reply to patch 1/2 whose cover
+        // letter arrives first waits for the patch, unless the cover is what it answers directly.
+        boolean waitForPatch =
+            parent.isPresent() && parent.get().cover() && !reply.references().get(0).equals(arrived);
+        if (parent.isEmpty() || waitForPatch) {
           state.addPendingReply(projectId, reply.references(), reply.mail(), reply.date(), reply.arrival());
           continue;
         }
@@ -164,18 +160,6 @@ final class CommentParents {
     if (mail instanceof ParsedMail.Comment comment) {
       return comment.tags();
     }
-    String content = mail instanceof ParsedMail.CoverLetter cover ? cover.content() : "";
-    int acked = 0;
-    int reviewed = 0;
-    int tested = 0;
-    Matcher m = TAG.matcher(content);
-    while (m.find()) {
-      switch (Character.toLowerCase(m.group(1).charAt(0))) {
-        case 'a' -> acked++;
-        case 'r' -> reviewed++;
-        default -> tested++;
-      }
-    }
-    return new Tags(acked, reviewed, tested);
+    return mail instanceof ParsedMail.CoverLetter cover ? Tags.count(cover.content()) : Tags.NONE;
   }
 }

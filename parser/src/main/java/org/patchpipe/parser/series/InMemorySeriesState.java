@@ -21,6 +21,8 @@ public final class InMemorySeriesState implements SeriesState {
 
   private record CommentRow(long parentId, LocalDateTime date, long id) {}
 
+  private record Marker(long projectId, long submitterId, int version, int total) {}
+
   private final List<Person> persons = new ArrayList<>();
   private final Map<String, Integer> personByEmail = new HashMap<>();
   private final List<StoredPatch> patches = new ArrayList<>();
@@ -33,6 +35,7 @@ public final class InMemorySeriesState implements SeriesState {
   private final Map<Long, Tags> tags = new HashMap<>();
   private final List<Series> series = new ArrayList<>();
   private final Map<Key, Long> references = new HashMap<>();
+  private final Map<Marker, List<Long>> seriesByMarker = new HashMap<>();
   private final Map<Long, List<Long>> patchesOfSeries = new HashMap<>();
   private final Map<Long, PendingReply> pending = new HashMap<>();
   private final Map<Key, List<Long>> pendingByRef = new HashMap<>();
@@ -203,13 +206,9 @@ public final class InMemorySeriesState implements SeriesState {
       LocalDateTime to) {
     List<Series> found = new ArrayList<>();
     // Newest first; the stable sort keeps ids ascending among equal dates (database order).
-    for (Series s : series) {
-      if (s.projectId() == projectId
-          && s.submitterId() == submitterId
-          && s.version() == version
-          && s.total() == total
-          && !s.date().isBefore(from)
-          && !s.date().isAfter(to)) {
+    for (long id : seriesByMarker.getOrDefault(new Marker(projectId, submitterId, version, total), List.of())) {
+      Series s = series(id);
+      if (!s.date().isBefore(from) && !s.date().isAfter(to)) {
         found.add(s);
       }
     }
@@ -222,6 +221,9 @@ public final class InMemorySeriesState implements SeriesState {
       long projectId, LocalDateTime date, long submitterId, int version, int total) {
     Series created = new Series(series.size() + 1L, projectId, date, submitterId, version, total, null, null);
     series.add(created);
+    seriesByMarker
+        .computeIfAbsent(new Marker(projectId, submitterId, version, total), k -> new ArrayList<>())
+        .add(created.id());
     return created;
   }
 

@@ -171,7 +171,8 @@ public interface SeriesState {
 
   /**
    * Remove and return this project's pending replies that list {@code msgid} among their refs, in
-   * arrival order.
+   * arrival order. The tracker adds back, with {@link #addPendingReply}, a taken reply that must
+   * keep waiting (a reply to a patch whose cover letter arrived first).
    */
   List<PendingReply> takePendingReplies(long projectId, String msgid);
 }

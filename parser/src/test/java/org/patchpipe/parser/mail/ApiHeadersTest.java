@@ -73,6 +73,20 @@ class ApiHeadersTest {
   }
 
   @Test
+  void hugeBlocksStayLinear() {
+    StringBuilder block = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      block.append(i % 2 == 0 ? "Received: r" : "RECEIVED: R").append(i).append("\n fold\n");
+    }
+    block.append("Subject: ").append("x\n ".repeat(200_000)).append("end");
+    Map<String, Object> rendered = ApiHeaders.render(block.toString());
+    assertEquals(List.of("Received", "RECEIVED", "Subject"), List.copyOf(rendered.keySet()));
+    assertEquals(100_000, ((List<?>) rendered.get("RECEIVED")).size());
+    assertEquals("r0\n fold", ((List<?>) rendered.get("RECEIVED")).get(0));
+    assertEquals("x\n ".repeat(200_000) + "end", rendered.get("Subject"));
+  }
+
+  @Test
   void renderedMapIsUnmodifiable() {
     Map<String, Object> rendered = ApiHeaders.render("Subject: s");
     assertThrows(UnsupportedOperationException.class, () -> rendered.put("X", "y"));

@@ -120,7 +120,7 @@ final class ReferenceStoredHeaders {
       return Optional.of(List.of(new HeaderChunk(raw, "us-ascii")));
     }
     List<String[]> words = new ArrayList<>(); // {text, encoding or null, charset or null}
-    for (String line : CPythonText.splitLines(raw)) {
+    for (String line : PythonText.splitLines(raw)) {
       Matcher m = ENCODED_WORD.matcher(line);
       int at = 0;
       boolean first = true;
@@ -128,7 +128,7 @@ final class ReferenceStoredHeaders {
         boolean found = m.find();
         String plain = line.substring(at, found ? m.start() : line.length());
         if (first) {
-          plain = CPythonText.lstrip(plain);
+          plain = PythonText.lstrip(plain);
           first = false;
         }
         if (!plain.isEmpty()) {
@@ -231,7 +231,7 @@ final class ReferenceStoredHeaders {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
-      if (!CPythonText.isSpace(s.charAt(i))) {
+      if (!PythonText.isSpace(s.charAt(i))) {
         return false;
       }
     }

@@ -34,6 +34,18 @@ public final class Corpus {
     return p;
   }
 
+  /** A fixture from src/test/resources/rules. */
+  public static byte[] fixture(String name) {
+    try (InputStream in = Corpus.class.getResourceAsStream("/rules/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static byte[] read(Path p) {
     try {
       if (p.toString().endsWith(".gz")) {

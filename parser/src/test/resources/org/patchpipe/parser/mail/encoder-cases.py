@@ -1,8 +1,9 @@
 """Regenerates encoder-cases.txt from CPython 3.11 (python3 encoder-cases.py > encoder-cases.txt).
 
-Each case is two lines: the header name and its chunks as TAB-separated (label, text) pairs, then
+Each case is three lines: the header name and its chunks as TAB-separated (label, text) pairs;
 '=> ' and what make_header(chunks, header_name=name, continuation_ws='\\t').encode() returns, as
-Patchwork's find_headers uses it, or '=> OMIT' where it raises. Non-printable and non-ASCII
+Patchwork's find_headers uses it, or '=> OMIT' where it raises; '?= ' and whether the same without
+a header name (clean_header's sanitise_header) encodes at all. Non-printable and non-ASCII
 characters are written as \\uXXXX (UTF-16 units, so lone surrogates survive).
 """
 import random
@@ -31,6 +32,16 @@ def encode(name, chunks):
         return h.encode()
     except (HeaderParseError, IndexError):
         return None
+
+
+def encodable(chunks):
+    """sanitise_header without a header name, as clean_header calls it (R0.3 step 4)."""
+    try:
+        make_header([(t, None if l == 'us-ascii' else l) for l, t in chunks],
+                    continuation_ws='\t').encode()
+        return True
+    except (HeaderParseError, IndexError):
+        return False
 
 
 FIXED = [
@@ -73,6 +84,16 @@ FIXED = [
     ('Subject', [('gb2312', '\u4e2d\u6587' * 20)]), ('Subject', [('big5', '\u4e2d\u6587' * 20)]),
     ('Subject', [('windows-1252', '\u20ac uro \u00e9t\u00e9 ' * 8)]),
     ('Subject', [('unknown-8bit', 'caf\udce9'), ('unknown-8bit', 'x')]),
+    # Codecs with a byte order mark per encoded word, stateful or multi-byte, or no JDK charset
+    ('Subject', [('utf-16', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('utf-32', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('iso-2022-jp-2', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('cp1251', '\u041f\u0440\u0438\u0432\u0435\u0442 ' * 8)]),
+    ('Subject', [('mac-roman', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('iso-8859-16', 'caf\u00e9 \u0219 ' * 6)]),
+    ('Subject', [('cp437', 'caf\u00e9 \u00e9t\u00e9 ' * 6)]),
+    ('Subject', [('euc-kr', '\ud55c\uad6d\uc5b4 ' * 10)]),
+    ('Subject', [('gbk', '\u4e2d\u6587' * 20)]),
 ]
 
 ALPHABET = ['a', 'b', 'word', 'x' * 30, ' ', ' ', '  ', '\t', ';', ',', ', ', '; ', '\n', '\n ',
@@ -122,3 +143,4 @@ for name, chunks in cases:
     print(name + ''.join('\t%s\t%s' % (l, esc(t)) for l, t in chunks))
     result = encode(name, chunks)
     print('=> ' + ('OMIT' if result is None else esc(result)))
+    print('?= ' + str(encodable(chunks)).lower())

@@ -1,7 +1,6 @@
 package org.patchpipe.store.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +13,7 @@ import java.util.Optional;
  * @param rawQuery the query string as received (percent-encoded), or null
  * @param query the parsed query
  * @param pathParams the route's captured groups, in order
+ * @param contentType the request's Content-Type, or null
  * @param body the request body (empty for none)
  * @param user the authenticated caller, if any
  * @param urls link builder for this request's host and API version
@@ -24,6 +24,7 @@ public record ApiRequest(
     String rawQuery,
     QueryString query,
     List<String> pathParams,
+    String contentType,
     byte[] body,
     Optional<ApiUser> user,
     Urls urls) {
@@ -54,15 +55,27 @@ public record ApiRequest(
 
   /** A copy with the route's captured parameters. */
   public ApiRequest withPathParams(List<String> params) {
-    return new ApiRequest(method, path, rawQuery, query, List.copyOf(params), body, user, urls);
+    return new ApiRequest(method, path, rawQuery, query, List.copyOf(params), contentType, body, user, urls);
   }
 
   /** A copy with the authenticated caller. */
   public ApiRequest withUser(Optional<ApiUser> caller) {
-    return new ApiRequest(method, path, rawQuery, query, pathParams, body, caller, urls);
+    return new ApiRequest(method, path, rawQuery, query, pathParams, contentType, body, caller, urls);
   }
 
-  static Map<String, String> noHeaders() {
-    return Map.of();
+  /**
+   * The body as a JSON tree. Like DRF's parsers, a form-encoded body
+   * ({@code application/x-www-form-urlencoded}, which {@code git-pw} sends) becomes an object of
+   * strings (the last value of each key); anything else is read as JSON (400 if it is not).
+   */
+  public com.fasterxml.jackson.databind.JsonNode bodyTree() {
+    if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+        .startsWith("application/x-www-form-urlencoded")) {
+      var object = Json.mapper().createObjectNode();
+      QueryString.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))
+          .asMap().forEach((key, values) -> object.put(key, values.get(values.size() - 1)));
+      return object;
+    }
+    return Json.readBody(body);
   }
 }

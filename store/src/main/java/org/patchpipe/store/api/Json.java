@@ -22,6 +22,7 @@ public final class Json {
           .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false)
           .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
           .serializationInclusion(JsonInclude.Include.ALWAYS)
+          .filterProvider(VersionedFields.all())
           .build();
 
   private Json() {}
@@ -34,6 +35,15 @@ public final class Json {
   public static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render " + value.getClass().getName(), e);
+    }
+  }
+
+  /** Renders {@code value} as API 1.x shows it, x from the request's {@link Urls}. */
+  public static byte[] write(Object value, Urls urls) {
+    try {
+      return MAPPER.writer(VersionedFields.forMinor(urls.minorVersion())).writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + value.getClass().getName(), e);
     }

@@ -15,10 +15,16 @@ import java.util.Map;
 public final class Listing {
   private Listing() {}
 
-  /** Reads one page's rows: the SELECT ends with {@code LIMIT ? OFFSET ?}, bound after the filter. */
+  /** Reads one row of a page. */
   @FunctionalInterface
   public interface RowReader<T> {
     T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Builds the request's filter; runs on the same connection as the list's queries. */
+  @FunctionalInterface
+  public interface FilterBuilder {
+    SqlFilter build(Connection connection) throws SQLException;
   }
 
   /** Finishes a page once its rows are read (e.g. fetching what the rows link to). */
@@ -35,10 +41,11 @@ public final class Listing {
    * @param orderBy the ORDER BY clause
    */
   public static <T> ApiResponse respond(
-      ApiRequest request, ApiDatabase db, SqlFilter filter, boolean sizeFixed, String allow,
+      ApiRequest request, ApiDatabase db, FilterBuilder filters, boolean sizeFixed, String allow,
       String countSql, String selectSql, String orderBy, RowReader<T> reader, PageFinisher<T> finisher) {
     Pagination pagination = Pagination.of(request.query(), sizeFixed);
     return db.read(connection -> {
+      SqlFilter filter = filters.build(connection);
       long count = 0;
       if (!filter.matchesNothing()) {
         try (PreparedStatement ps = connection.prepareStatement(countSql + filter.sql())) {
@@ -52,11 +59,11 @@ public final class Listing {
       int page = pagination.resolve(count);
       List<T> rows = new ArrayList<>();
       if (count > 0) {
-        try (PreparedStatement ps =
-            connection.prepareStatement(selectSql + filter.sql() + orderBy + " LIMIT ? OFFSET ?")) {
-          int next = filter.bind(ps);
-          ps.setInt(next, pagination.size());
-          ps.setLong(next + 1, pagination.offset(page));
+        // LIMIT and OFFSET are written in, not bound: with parameters, a reused generic plan guesses
+        // the limit and may sort every matching row instead of walking an index for one page.
+        try (PreparedStatement ps = connection.prepareStatement(selectSql + filter.sql() + orderBy
+            + " LIMIT " + pagination.size() + " OFFSET " + pagination.offset(page))) {
+          filter.bind(ps);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               rows.add(reader.read(rs));
@@ -67,7 +74,7 @@ public final class Listing {
       List<?> body = finisher == null ? rows : finisher.finish(connection, rows);
       return ApiResponse.json(
           200,
-          Json.write(body),
+          Json.write(body, request.urls()),
           Map.of("Link", pagination.linkHeader(request, page, count), "Allow", allow));
     });
   }

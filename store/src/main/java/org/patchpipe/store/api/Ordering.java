@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record Ordering(Map<String, String> fields, String defaultOrder) {
 
-  /** {@code " ORDER BY ..."} for the request's {@code order} parameter, then {@code tiebreak}. */
+  /** {@code " ORDER BY ..."} for the request's {@code order} parameter, then the {@code tiebreak} column. */
   public String sql(QueryString query, String tiebreak) {
     List<String> terms = parse(query.get("order"));
     if (terms.isEmpty()) {
@@ -27,7 +27,8 @@ public record Ordering(Map<String, String> fields, String defaultOrder) {
       String expr = fields.get(descending ? term.substring(1) : term);
       sql.add(expr + (descending ? " DESC" : " ASC"));
     }
-    sql.add(tiebreak);
+    // The tie-break runs the way the first key does, so (key, id) indexes serve both directions.
+    sql.add(tiebreak + (terms.get(0).startsWith("-") ? " DESC" : " ASC"));
     return " ORDER BY " + String.join(", ", sql);
   }
 

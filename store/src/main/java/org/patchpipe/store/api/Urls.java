@@ -10,6 +10,17 @@ package org.patchpipe.store.api;
  */
 public record Urls(String origin, String apiRoot) {
 
+  /** The latest API version Patchwork serves at the unversioned {@code /api/} root: 1.4. */
+  public static final int LATEST_MINOR = 4;
+
+  /** The 1.x minor version of this request: from {@code /api/1.x/}, or the latest for {@code /api/}. */
+  public int minorVersion() {
+    if (apiRoot.length() > "/api/1.".length() && apiRoot.startsWith("/api/1.")) {
+      return apiRoot.charAt("/api/1.".length()) - '0';
+    }
+    return LATEST_MINOR;
+  }
+
   /** An API link, {@code relative} without a leading slash: {@code patches/1/}. */
   public String api(String relative) {
     return origin + apiRoot + relative;

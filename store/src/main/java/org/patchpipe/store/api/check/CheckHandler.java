@@ -44,7 +44,7 @@ public final class CheckHandler {
 
   public ApiResponse list(ApiRequest request) {
     long patchId = request.idParam(0);
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       requirePatch(connection, patchId);
       SqlFilter f = new SqlFilter().where("k.patch_id = ?", patchId);
       var q = request.query();
@@ -67,7 +67,7 @@ public final class CheckHandler {
       }
       f.dates(q, "k.date");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, LIST_ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "k.id"), rs -> row(rs, request.urls()), null);
@@ -77,13 +77,13 @@ public final class CheckHandler {
     long patchId = request.idParam(0);
     long checkId = request.idParam(1);
     CheckJson check = db.read(connection -> find(connection, request.urls(), patchId, checkId));
-    return ApiResponse.json(200, Json.write(check), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(check, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 
   /** {@code POST}: state (required), target_url, context (default {@code default}), description. */
   public ApiResponse create(ApiRequest request) {
     long patchId = request.idParam(0);
-    JsonNode body = Json.readBody(request.body());
+    JsonNode body = request.bodyTree();
     CheckJson check = db.write(connection -> {
       requirePatch(connection, patchId);
       ApiUser user = request.user().orElse(null);
@@ -116,7 +116,7 @@ public final class CheckHandler {
       }
       return find(connection, request.urls(), patchId, id);
     });
-    return ApiResponse.json(201, Json.write(check), Map.of("Allow", LIST_ALLOW, "Location", check.url()));
+    return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Allow", LIST_ALLOW, "Location", check.url()));
   }
 
   private static void requirePatch(Connection connection, long patchId) throws SQLException {

@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.check;
 
-import java.util.List;
-
 /** Patchwork's check states and their stored codes ({@code Check.STATE_CHOICES}). */
 public enum CheckState {
   PENDING,
@@ -26,9 +24,5 @@ public enum CheckState {
       }
     }
     return null;
-  }
-
-  static List<CheckState> all() {
-    return List.of(values());
   }
 }

@@ -26,17 +26,19 @@ public final class CommentHandler {
 
   /** Which parent the comments hang from: decides the tables. */
   public enum Parent {
-    PATCH("patch", "patch_comment", "patch_id"),
-    COVER("cover", "cover_comment", "cover_id");
+    PATCH("patch", "patch_comment", "patch_id", "patches"),
+    COVER("cover", "cover_comment", "cover_id", "covers");
 
     private final String table;
     private final String commentTable;
     private final String column;
+    private final String apiPath;
 
-    Parent(String table, String commentTable, String column) {
+    Parent(String table, String commentTable, String column, String apiPath) {
       this.table = table;
       this.commentTable = commentTable;
       this.column = column;
+      this.apiPath = apiPath;
     }
   }
 
@@ -66,20 +68,24 @@ public final class CommentHandler {
     SqlFilter filter = new SqlFilter().where("m." + parent.column + " = ?", parentId);
     String from = " FROM " + parent.commentTable + " m JOIN person s ON s.id = m.submitter_id";
     return Listing.respond(
-        request, db, filter, false, ALLOW,
+        request, db, c -> filter, false, ALLOW,
         "SELECT count(*)" + from,
-        "SELECT m.id, m.msgid, m.date, m.headers, m.content, " + EmbeddedPerson.columns("s", "s_") + from,
+        "SELECT m.id, m.msgid, m.date, m.headers, m.content, m.addressed, " + EmbeddedPerson.columns("s", "s_") + from,
         ORDERING.sql(request.query(), "m.id"),
-        rs -> row(rs, request.urls(), format), null);
+        rs -> row(rs, request.urls(), format, parent.apiPath + "/" + parentId + "/comments/"), null);
   }
 
-  private static CommentJson row(ResultSet rs, Urls urls, String archiveFormat) throws java.sql.SQLException {
+  private static CommentJson row(ResultSet rs, Urls urls, String archiveFormat, String listPath)
+      throws java.sql.SQLException {
     long id = rs.getLong("id");
     String msgid = rs.getString("msgid");
     String stored = rs.getString("headers");
     Map<String, Object> headers = stored == null || stored.isEmpty() ? Map.of() : ApiHeaders.render(stored);
+    boolean addressed = rs.getBoolean("addressed");
+    Boolean addressedOrNull = rs.wasNull() ? null : addressed;
     return new CommentJson(
         id,
+        urls.api(listPath + id + "/"),
         urls.site("/comment/" + id + "/"),
         msgid,
         Urls.listArchiveUrl(archiveFormat, msgid),
@@ -87,7 +93,8 @@ public final class CommentHandler {
         subject(headers),
         EmbeddedPerson.read(rs, "s_", urls),
         rs.getString("content"),
-        headers);
+        headers,
+        addressedOrNull);
   }
 
   /** The first {@code Subject} value (any case of the name), or empty (R12.4). */

@@ -7,6 +7,7 @@ import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 
 /** A cover letter in detail: the list keys, then {@code headers} and {@code content}. */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record CoverDetailJson(
     long id,
     String url,

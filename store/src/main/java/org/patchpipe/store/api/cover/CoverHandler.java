@@ -43,7 +43,7 @@ public final class CoverHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "c.project_id", q.all("project"), "project", "linkname", v -> v);
@@ -56,7 +56,7 @@ public final class CoverHandler {
       f.dates(q, "c.date");
       Search.apply(f, q, "c.name");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "c.id"), rs -> row(rs, request.urls()), null);
@@ -65,7 +65,7 @@ public final class CoverHandler {
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     CoverDetailJson cover = db.read(connection -> find(connection, request.urls(), id));
-    return ApiResponse.json(200, Json.write(cover), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static CoverDetailJson find(Connection connection, Urls urls, long id) throws SQLException {

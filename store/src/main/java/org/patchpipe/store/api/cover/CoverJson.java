@@ -6,6 +6,7 @@ import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 
 /** A cover letter in a list ({@code CoverListSerializer}, API 1.2). */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record CoverJson(
     long id,
     String url,

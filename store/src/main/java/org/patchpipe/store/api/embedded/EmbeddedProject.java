@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.patchpipe.store.api.Urls;
 
 /** A project as nested in patches, covers, series and events (API 1.2 keys). */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EmbeddedProject(
     long id,
     String url,

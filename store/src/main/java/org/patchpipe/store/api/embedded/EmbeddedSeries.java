@@ -7,6 +7,7 @@ import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Urls;
 
 /** A series as nested in patches, covers and events. */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EmbeddedSeries(
     long id, String url, String webUrl, String date, String name, int version, String mbox) {
 

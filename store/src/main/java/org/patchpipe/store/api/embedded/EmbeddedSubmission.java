@@ -9,6 +9,7 @@ import org.patchpipe.store.api.Urls;
  * A patch or a cover letter as nested in series and events: Patchwork's embedded
  * {@code PatchSerializer} and {@code CoverSerializer} have the same keys.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EmbeddedSubmission(
     long id,
     String url,
@@ -21,15 +22,13 @@ public record EmbeddedSubmission(
 
   /** Which of the two it is: decides the URL paths. */
   public enum Kind {
-    PATCH("patches", "patch"),
-    COVER("covers", "cover");
+    PATCH("patches"),
+    COVER("covers");
 
     private final String apiPath;
-    private final String webPath;
 
-    Kind(String apiPath, String webPath) {
+    Kind(String apiPath) {
       this.apiPath = apiPath;
-      this.webPath = webPath;
     }
   }
 

@@ -56,7 +56,7 @@ public final class EventHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.where("e.category IN ('" + String.join("', '", CATEGORIES) + "')");
@@ -75,8 +75,8 @@ public final class EventHandler {
       }
       f.dates(q, "e.date");
       return f;
-    });
-    String order = ORDERING.sql(request.query(), "e.id DESC");
+    };
+    String order = ORDERING.sql(request.query(), "e.id");
     return Listing.respond(
         request, db, filter, true, ALLOW, "SELECT count(*) FROM event e", SELECT + FROM, order,
         rs -> row(rs, request.urls()), null);

@@ -9,6 +9,7 @@ import org.patchpipe.store.api.embedded.EmbeddedUser;
  * category, in Patchwork's order (patch, series, cover, previous/current state, previous/current
  * delegate, check, previous/current relation).
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EventJson(
     long id,
     String category,

@@ -13,6 +13,7 @@ import org.patchpipe.store.api.embedded.EmbeddedUser;
  * {@code headers}, {@code content}, {@code diff} and {@code prefixes}. Key for key the shape of
  * {@code seed-patch.json}.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record PatchDetailJson(
     long id,
     String url,

@@ -48,10 +48,10 @@ public final class PatchHandler {
 
   /** {@code GET /patches/} with Patchwork's filters, search and ordering. */
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> filter(connection, request));
+    Listing.FilterBuilder filter = connection -> filter(connection, request);
     return Listing.respond(
         request, db, filter, false, LIST_ALLOW,
-        "SELECT count(*)" + PatchRows.FROM,
+        "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
         PatchRows.SELECT + PatchRows.FROM,
         ORDERING.sql(request.query(), "p.id"),
         rs -> PatchRows.read(rs, request.urls()),
@@ -87,7 +87,7 @@ public final class PatchHandler {
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     PatchDetailJson patch = db.read(connection -> find(connection, request, id));
-    return ApiResponse.json(200, Json.write(patch), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(patch, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 
   static PatchDetailJson find(Connection connection, ApiRequest request, long id) throws SQLException {
@@ -118,7 +118,7 @@ public final class PatchHandler {
   public ApiResponse update(ApiRequest request) {
     long id = request.idParam(0);
     boolean partial = request.method().equals("PATCH");
-    PatchUpdate update = PatchUpdate.parse(Json.readBody(request.body()), partial);
+    PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
     PatchDetailJson patch = db.write(connection -> {
       lockExisting(connection, id);
       if (request.user().isEmpty()) {
@@ -130,13 +130,18 @@ public final class PatchHandler {
       update.apply(connection, id, request.user().get());
       return find(connection, request, id);
     });
-    ObjectNode body = Json.mapper().valueToTree(patch);
+    ObjectNode body;
+    try {
+      body = (ObjectNode) Json.mapper().readTree(Json.write(patch, request.urls()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     if (partial && patch.related().isEmpty()) {
       // DRF skips a field with a default in a partial update's response when the source
       // (patch.related) is None, so a PATCH answer has no "related" key for an unrelated patch.
       body.remove("related");
     }
-    return ApiResponse.json(200, Json.write(body), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(body, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 
   private static void lockExisting(Connection connection, long id) throws SQLException {

@@ -13,6 +13,7 @@ import org.patchpipe.store.api.embedded.EmbeddedUser;
  * {@code related}. {@code series} is a list of zero or one series; {@code tags} is always empty,
  * as on Patchwork main.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record PatchJson(
     long id,
     String url,

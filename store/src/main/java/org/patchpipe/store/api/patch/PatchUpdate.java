@@ -51,7 +51,8 @@ record PatchUpdate(
       if (!partial) {
         errors.put("delegate", List.of("This field is required."));
       }
-    } else if (!d.isNull()) {
+    } else if (!d.isNull() && !(d.isTextual() && d.asText().isEmpty())) {
+      // DRF turns an empty string into null for relations (form posts send "delegate=").
       if (d.canConvertToLong() && d.isIntegralNumber()) {
         delegate = d.asLong();
       } else if (d.isTextual() && d.asText().strip().matches("\\d{1,18}")) {

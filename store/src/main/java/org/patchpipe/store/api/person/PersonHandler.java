@@ -39,7 +39,7 @@ public final class PersonHandler {
     SqlFilter filter = new SqlFilter();
     Search.apply(filter, request.query(), "s.name", "s.email");
     return Listing.respond(
-        request, db, filter, false, ALLOW,
+        request, db, c -> filter, false, ALLOW,
         "SELECT count(*) FROM person s", SELECT, ORDERING.sql(request.query(), "s.id"),
         rs -> row(rs, request.urls()), null);
   }
@@ -58,7 +58,7 @@ public final class PersonHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(person), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(person, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static PersonJson row(ResultSet rs, Urls urls) throws SQLException {

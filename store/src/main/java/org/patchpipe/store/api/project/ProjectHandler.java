@@ -44,7 +44,7 @@ public final class ProjectHandler {
     SqlFilter filter = new SqlFilter();
     Search.apply(filter, request.query(), "pr.name", "pr.linkname");
     return Listing.respond(
-        request, db, filter, false, LIST_ALLOW,
+        request, db, c -> filter, false, LIST_ALLOW,
         "SELECT count(*) FROM project pr", SELECT + " FROM project pr",
         ORDERING.sql(request.query(), "pr.id"),
         rs -> row(rs, request.urls()),
@@ -74,7 +74,7 @@ public final class ProjectHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(project), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(project, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 
   private static ProjectJson row(ResultSet rs, Urls urls) throws SQLException {

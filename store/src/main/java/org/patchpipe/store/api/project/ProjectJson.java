@@ -4,6 +4,7 @@ import java.util.List;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
 
 /** A project as {@code /projects/} renders it (Patchwork's {@code ProjectSerializer}, API 1.2). */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record ProjectJson(
     long id,
     String url,

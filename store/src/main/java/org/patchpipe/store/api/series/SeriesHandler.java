@@ -44,7 +44,7 @@ public final class SeriesHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    SqlFilter filter = db.read(connection -> {
+    Listing.FilterBuilder filter = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "se.project_id", q.all("project"), "project", "linkname", v -> v);
@@ -52,7 +52,7 @@ public final class SeriesHandler {
       f.dates(q, "se.date");
       Search.apply(f, q, "se.name");
       return f;
-    });
+    };
     return Listing.respond(
         request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
         ORDERING.sql(request.query(), "se.id"), rs -> row(rs, request.urls()),
@@ -72,7 +72,7 @@ public final class SeriesHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(series), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of("Allow", ALLOW));
   }
 
   private static SeriesJson row(ResultSet rs, Urls urls) throws SQLException {
@@ -93,6 +93,7 @@ public final class SeriesHandler {
         urls.seriesMbox(id),
         EmbeddedSubmission.readNullable(
             rs, "c_", EmbeddedSubmission.Kind.COVER, project.linkName(), project.listArchiveUrlFormat(), urls),
+        List.of(),
         List.of());
   }
 
@@ -116,12 +117,15 @@ public final class SeriesHandler {
         }
       }
     }
+    Map<Long, List<org.patchpipe.store.api.embedded.EmbeddedSeries>> revisions =
+        SeriesRevisions.of(connection, rows.stream().map(SeriesJson::id).toList(), urls);
     List<SeriesJson> out = new ArrayList<>(rows.size());
     for (SeriesJson s : rows) {
       List<EmbeddedSubmission> own = List.copyOf(patches.getOrDefault(s.id(), List.of()));
       out.add(new SeriesJson(
           s.id(), s.url(), s.webUrl(), s.project(), s.name(), s.date(), s.submitter(), s.version(),
-          s.total(), own.size(), own.size() >= s.total(), s.mbox(), s.coverLetter(), own));
+          s.total(), own.size(), own.size() >= s.total(), s.mbox(), s.coverLetter(), own,
+          revisions.getOrDefault(s.id(), List.of())));
     }
     return out;
   }

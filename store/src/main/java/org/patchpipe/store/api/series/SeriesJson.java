@@ -8,8 +8,10 @@ import org.patchpipe.store.api.embedded.EmbeddedSubmission;
 /**
  * A series as {@code /series/} renders it, list and detail alike (Patchwork's
  * {@code SeriesSerializer}, API 1.2): {@code received_total} counts the patches received,
- * {@code received_all} says whether that reaches {@code total}.
+ * {@code received_all} says whether that reaches {@code total}. {@code related} (patchpipe's, not
+ * Patchwork's) lists the series' other revisions and is left out where there are none.
  */
+@com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record SeriesJson(
     long id,
     String url,
@@ -24,4 +26,6 @@ public record SeriesJson(
     boolean receivedAll,
     String mbox,
     EmbeddedSubmission coverLetter,
-    List<EmbeddedSubmission> patches) {}
+    List<EmbeddedSubmission> patches,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    List<org.patchpipe.store.api.embedded.EmbeddedSeries> related) {}

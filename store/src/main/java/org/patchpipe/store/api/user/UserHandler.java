@@ -38,7 +38,7 @@ public final class UserHandler {
     SqlFilter filter = new SqlFilter();
     Search.apply(filter, request.query(), "u.username", "u.first_name", "u.last_name", "u.email");
     return Listing.respond(
-        request, db, filter, false, LIST_ALLOW,
+        request, db, c -> filter, false, LIST_ALLOW,
         "SELECT count(*) FROM auth_user u", SELECT, ORDERING.sql(request.query(), "u.id"),
         rs -> EmbeddedUser.readNullable(rs, "u_", request.urls()), null);
   }
@@ -57,6 +57,6 @@ public final class UserHandler {
         }
       }
     });
-    return ApiResponse.json(200, Json.write(user), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(user, request.urls()), Map.of("Allow", DETAIL_ALLOW));
   }
 }

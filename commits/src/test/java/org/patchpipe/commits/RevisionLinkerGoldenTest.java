@@ -1,0 +1,67 @@
+package org.patchpipe.commits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The linker over the series real Patchwork built from its own revision test mails
+ * (shared/corpus/patchwork-tests/series), and the proof report over the two list archives.
+ */
+class RevisionLinkerGoldenTest {
+  private static java.util.Map<String, List<SeriesMail>> seriesFiles;
+
+  private static synchronized List<RevisionLink> links(String file) throws IOException {
+    if (seriesFiles == null) {
+      Path oracle = SharedCorpus.root().resolve("oracle/patchwork-tests.jsonl.gz");
+      seriesFiles = new java.util.HashMap<>();
+      OracleSeries.read(oracle, r -> r.get("file").asText().startsWith("series/"), seriesFiles);
+    }
+    List<SeriesMail> mails = seriesFiles.getOrDefault("series/" + file, List.of());
+    org.junit.jupiter.api.Assertions.assertFalse(mails.isEmpty(), "the oracle has series for " + file);
+    return new RevisionLinker().link(new SeriesRevisions().addAll(mails).revisions());
+  }
+
+  @ParameterizedTest(name = "{0}: series 2 replaces series 1 ({1})")
+  @CsvSource({
+      "revision-basic.mbox, VERSION",
+      "revision-no-cover-letter.mbox, VERSION",
+      "revision-out-of-order.mbox, THREAD",
+      "revision-threaded-to-cover.mbox, THREAD",
+      "revision-threaded-to-patch.mbox, THREAD",
+      "revision-threaded-to-single-patch.mbox, THREAD",
+      "revision-unlabeled.mbox, VERSION",
+      "revision-unlabeled-noreferences.mbox, VERSION"})
+  void revisionCasesLinkTheSecondSeriesToTheFirst(String file, RevisionLink.Reason reason) throws IOException {
+    assertEquals(List.of(new RevisionLink(2, 1, reason)), links(file));
+  }
+
+  /** A lone v2 2/2 shares no title and no thread with the v1 1/2 before it: nothing to link. */
+  @Test
+  void mixedVersionsWithNothingInCommonStayUnlinked() throws IOException {
+    assertEquals(List.of(), links("bugs-mixed-versions.mbox"));
+  }
+
+  @Test
+  void singleSeriesFilesHaveNoLinks() throws IOException {
+    for (String file : List.of("base-different-versions.mbox", "base-cover-letter.mbox", "base-single-patch.mbox")) {
+      assertEquals(List.of(), links(file), file);
+    }
+  }
+
+  /** The proof report for the two list archives; prints what a person hand-checks. */
+  @ParameterizedTest
+  @CsvSource({"openrisc", "linux-efi"})
+  void archiveReport(String archive) throws IOException {
+    Path oracle = SharedCorpus.root().resolve("oracle/" + archive + ".jsonl.gz");
+    OracleSeries series = OracleSeries.read(oracle, r -> true);
+    List<SeriesRevision> revisions = new SeriesRevisions().addAll(series.mails).revisions();
+    List<RevisionLink> links = new RevisionLinker().link(revisions);
+    System.out.println(RevisionReport.of(archive, revisions, links, series.names, Integer.getInteger("patchpipe.report.sample", 20)));
+  }
+}
