@@ -170,6 +170,8 @@ public final class TransferEncoding {
       if (v < 0) {
         continue;
       }
+      // As binascii does: a data character ends a run of pads ("a=b" is not "ab" padded).
+      pads = 0;
       switch (quadPos) {
         case 0:
           quadPos = 1;
