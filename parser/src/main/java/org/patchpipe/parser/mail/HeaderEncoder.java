@@ -132,15 +132,20 @@ public final class HeaderEncoder {
       lastSpace = !text.isEmpty() && isNonCtext(text.charAt(text.length() - 1));
       lastCharset = charset;
       List<String> lines = PythonText.splitLines(text);
-      folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
+      boolean plain = charset.headerEncoding() == EmailCharset.Encoding.NONE;
+      if (plain) {
+        // An unencoded line is fed as its leading whitespace plus the rest, which is the line.
+        folder.feedPlain(lines.isEmpty() ? "" : lines.get(0));
+      } else {
+        folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
+      }
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i);
         folder.newline();
-        String stripped = PythonText.lstrip(line);
-        if (charset.headerEncoding() != EmailCharset.Encoding.NONE) {
-          folder.feed(CONTINUATION_WS, " " + stripped, charset);
+        if (plain) {
+          folder.feedPlain(line);
         } else {
-          folder.feed(line.substring(0, line.length() - stripped.length()), stripped, charset);
+          folder.feed(CONTINUATION_WS, " " + PythonText.lstrip(line), charset);
         }
       }
       if (lines.size() > 1) {
