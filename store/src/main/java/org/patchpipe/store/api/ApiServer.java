@@ -205,9 +205,12 @@ public final class ApiServer implements AutoCloseable {
       }
       String effective = method.equals("HEAD") ? "GET" : method;
       Route.Handler handler = route.handlers().get(effective);
-      Optional<ApiUser> user;
+      Optional<ApiUser> user = Optional.empty();
       try {
-        user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (apiRoot != null) {
+          // Only the REST framework authenticates; Django's download views ignore the header.
+          user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        }
       } catch (ApiException e) {
         ApiResponse refused = error(e, apiRoot != null);
         return apiRoot == null ? refused : refused.withHeader("Allow", route.allow());
