@@ -20,7 +20,10 @@ import org.patchpipe.ingest.Replay;
 import org.patchpipe.ingest.ReplayListener;
 import org.patchpipe.ingest.ReplayProgress;
 import org.patchpipe.ingest.ReplaySummary;
+import org.patchpipe.ingest.kafka.KafkaPublisher;
+import org.patchpipe.ingest.kafka.Publication;
 import org.patchpipe.ingest.kafka.PublisherConfig;
+import org.patchpipe.ingest.kafka.TopicCreator;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
@@ -59,6 +62,10 @@ final class BenchIngestCommand implements Callable<Integer> {
       description = "Parser threads (default: cores - 1, at least 1).")
   Integer parserThreads;
 
+  @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
+      description = "A Kafka producer property, e.g. compression.type=none (repeatable).")
+  java.util.Map<String, String> producerProperties = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws IOException {
     List<Path> inputs = archives.isEmpty() ? defaultArchives() : archives;
@@ -78,7 +85,8 @@ final class BenchIngestCommand implements Callable<Integer> {
       List<ReplayProgress> timed = new ArrayList<>();
       for (int run = 0; run <= runs; run++) {
         Topics topics = Topics.DEFAULT.withPrefix("bench-" + run + ".");
-        PublisherConfig publisher = PublisherConfig.of(broker.bootstrapServers(), "bench-" + run).withTopics(topics);
+        PublisherConfig publisher = PublisherConfig.of(broker.bootstrapServers(), "bench-" + run).withTopics(topics)
+            .withProducerOverrides(producerProperties);
         ReplaySummary summary = new Replay(publisher, ingest, new MailParser(ParserLimits.DEFAULT),
             Clock.systemUTC()).run(inputs, ReplayListener.NONE);
         ReplayProgress t = summary.totals();
@@ -93,6 +101,7 @@ final class BenchIngestCommand implements Callable<Integer> {
           // After the warm-up (JIT), each stage alone, to read the end-to-end number against.
           stage("stage: read only (sources; no parse, no Kafka)", inputs, false);
           stage("stage: read + parse + encode events (one thread; no Kafka)", inputs, true);
+          publishOnly(broker, inputs, batchMessages, producerProperties);
         }
       }
       if (!timed.isEmpty()) {
@@ -128,6 +137,40 @@ final class BenchIngestCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("%s: %,d messages in %.2f s: %,.0f messages/s, %.2f MB/s%n",
         name, messages, seconds, messages / seconds, bytes / 1e6 / seconds);
+  }
+
+  /** Times Kafka alone: every message prepared in memory first, then only the transactions. */
+  private static void publishOnly(EmbeddedBroker broker, List<Path> inputs, int batchMessages,
+      java.util.Map<String, String> producerProperties) throws IOException {
+    MessagePreparer preparer = new MessagePreparer(
+        new MailParser(ParserLimits.DEFAULT), Optional.empty(), Clock.systemUTC(), Integer.MAX_VALUE);
+    List<Publication> prepared = new ArrayList<>();
+    List<String> sourceIds = new ArrayList<>();
+    long bytes = 0;
+    for (Path input : inputs) {
+      try (MailSource source = MailSourceKind.open(input, Optional.empty())) {
+        for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
+          prepared.add(preparer.prepare(source.id(), m.get()));
+          sourceIds.add(source.id());
+          bytes += m.get().raw().size();
+        }
+      }
+    }
+    Topics topics = Topics.DEFAULT.withPrefix("bench-kafka-only.");
+    new TopicCreator(java.util.Map.of("bootstrap.servers", broker.bootstrapServers())).ensure(topics);
+    try (KafkaPublisher publisher = new KafkaPublisher(
+        PublisherConfig.of(broker.bootstrapServers(), "bench-kafka-only").withTopics(topics)
+            .withProducerOverrides(producerProperties))) {
+      long start = System.nanoTime();
+      for (int from = 0; from < prepared.size(); from += batchMessages) {
+        int to = Math.min(prepared.size(), from + batchMessages);
+        publisher.publish(sourceIds.get(to - 1), prepared.subList(from, to), prepared.get(to - 1).position());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("stage: publish only (prepared in memory; Kafka transactions of %d): %,d messages in %.2f s:"
+              + " %,.0f messages/s, %.2f MB/s%n",
+          batchMessages, prepared.size(), seconds, prepared.size() / seconds, bytes / 1e6 / seconds);
+    }
   }
 
   private static List<Path> defaultArchives() {

@@ -23,6 +23,8 @@ final class ReplayProgressPrinter implements ReplayListener {
   private final long intervalNanos;
   private int sourceIndex = -1;
   private long lastPrint;
+  private double firstFraction = Double.NaN;
+  private long firstElapsedMillis;
   private boolean lineOpen;
 
   ReplayProgressPrinter(PrintWriter out, boolean terminal, int sourceCount) {
@@ -104,14 +106,27 @@ final class ReplayProgressPrinter implements ReplayListener {
         p.messages(), p.bytes() / 1e6, p.messagesPerSecond(), p.megabytesPerSecond(), p.deadLetters(), eta);
   }
 
-  /** Estimated time left, from how much of the sources is read so far. */
+  /**
+   * Estimated time left, from how fast the sources have been read since the first commit (so the
+   * start-up, topic creation and producer initialisation, does not count as slowness).
+   */
   private java.util.Optional<Duration> eta(ReplayProgress p) {
     double fraction = (Math.max(0, sourceIndex) + p.sourceFractionDone()) / sourceCount;
-    if (Double.isNaN(fraction) || fraction <= 0.001) {
+    long elapsed = p.elapsed().toMillis();
+    if (Double.isNaN(fraction)) {
       return java.util.Optional.empty();
     }
-    long elapsed = p.elapsed().toMillis();
-    return java.util.Optional.of(Duration.ofMillis((long) (elapsed / fraction - elapsed)));
+    if (Double.isNaN(firstFraction)) {
+      firstFraction = fraction;
+      firstElapsedMillis = elapsed;
+      return java.util.Optional.empty();
+    }
+    double done = fraction - firstFraction;
+    if (done <= 0.0001) {
+      return java.util.Optional.empty();
+    }
+    double millisPerFraction = (elapsed - firstElapsedMillis) / done;
+    return java.util.Optional.of(Duration.ofMillis((long) ((1 - fraction) * millisPerFraction)));
   }
 
   private static String format(Duration d) {

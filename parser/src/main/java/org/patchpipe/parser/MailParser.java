@@ -52,7 +52,7 @@ public final class MailParser {
   public ParsedMail parse(RawMessage raw, Project project) {
     if (raw.size() > limits.maxMessageBytes()) {
       return new ParsedMail.Unparseable(
-          null,
+          headerMsgid(raw.array()),
           "message of " + raw.size() + " bytes exceeds the limit of " + limits.maxMessageBytes(),
           "limits");
     }
@@ -155,6 +155,24 @@ public final class MailParser {
     // Step 9.
     return new ParsedMail.Comment(
         envelope, stored, Tags.count(stored), headers.contains("X-Patchwork-Action-Required"));
+  }
+
+  /** The Message-ID from the header block alone (for mail too large to parse), or null. */
+  private String headerMsgid(byte[] bytes) {
+    int limit = (int) Math.min(bytes.length, 1 << 20);
+    int end = limit;
+    for (int i = 0; i + 1 < limit; i++) {
+      if (bytes[i] == '\n' && (bytes[i + 1] == '\n' || bytes[i + 1] == '\r')) {
+        end = i + 1;
+        break;
+      }
+    }
+    try {
+      byte[] head = UniversalNewlines.apply(java.util.Arrays.copyOf(bytes, end));
+      return msgidOrNull(MimeWalker.walk(head, limits.maxHeaderCount(), 1).headers());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** R1.1: the Message-ID, or null where it is missing, empty or undecodable. */

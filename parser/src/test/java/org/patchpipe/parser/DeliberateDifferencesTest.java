@@ -117,6 +117,8 @@ class DeliberateDifferencesTest {
     MailParser small = new MailParser(new ParserLimits(100, 3, 2));
     ParsedMail tooBig = small.parse(RawMessage.of(new byte[101]), PROJECT);
     assertEquals("limits", ((ParsedMail.Unparseable) tooBig).ruleId());
+    byte[] big = ("Message-Id: <big@x>\nSubject: x\n\n" + "y".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+    assertEquals("<big@x>", small.parse(RawMessage.of(big), PROJECT).msgid());
     MailParser few = new MailParser(new ParserLimits(1 << 20, 4, 2));
     ParsedMail.Patch p = (ParsedMail.Patch) few.parse(RawMessage.of(
         ("From: Ann <ann@example.com>\nSubject: [PATCH] x\nMessage-Id: <h@x>\nX-A: 1\nX-B: 2\n\n" + DIFF)

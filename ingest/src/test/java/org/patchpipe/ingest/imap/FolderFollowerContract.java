@@ -237,4 +237,31 @@ abstract class FolderFollowerContract {
     sink.awaitPublished(14, 10_000);
     assertNoDuplicates();
   }
+
+  @Test
+  void reScanInterruptedMidwayStillPublishesNothingTwice() throws Exception {
+    ImapSettings small = FAST.withBatchMessages(4);
+    List<byte[]> old = TestMails.mails("again", 1, 10, 3);
+    server.append(FOLDER, old);
+    FolderFollower before = follow(small);
+    sink.awaitPublished(10, 20_000);
+    stop(before);
+
+    server.recreateFolder(FOLDER);
+    List<byte[]> mixed = new ArrayList<>(TestMails.mails("again", 11, 3, 3)); // new mail first
+    mixed.addAll(old);
+    mixed.addAll(TestMails.mails("again", 14, 3, 3));
+    server.append(FOLDER, mixed);
+    // The re-scan's second transaction aborts, as if the daemon died there: the first one (new
+    // mail 11..13 and old 1) is committed, but the position still holds the OLD UIDVALIDITY.
+    sink.failPublish(2);
+    FolderFollower after = follow(small);
+    sink.awaitPublished(16, 20_000);
+    await("the re-scan finishes", () -> after.health().lagMessages() == 0
+        && sink.committedPosition(after.subscription()).orElseThrow().uid() == 16);
+    assertEquals(16, sink.publishedIds().size());
+    assertNoDuplicates();
+    assertTrue(after.health().reconnects() >= 1, "the aborted transaction forced a retry");
+    assertEquals(server.uidValidity(FOLDER), sink.committedPosition(after.subscription()).orElseThrow().uidValidity());
+  }
 }

@@ -21,6 +21,7 @@ final class RecordingSink implements ImapSink {
   private final List<SourcedMessage> published = new ArrayList<>();
   private final Map<String, Set<String>> ids = new HashMap<>();
   private int transactions;
+  private int failAt = -1;
 
   @Override
   public synchronized Optional<Position.ImapUid> committedPosition(FolderSubscription folder) {
@@ -28,7 +29,12 @@ final class RecordingSink implements ImapSink {
   }
 
   @Override
-  public synchronized void publish(FolderSubscription folder, List<SourcedMessage> messages, Position.ImapUid position) {
+  public synchronized void publish(FolderSubscription folder, List<SourcedMessage> messages, Position.ImapUid position)
+      throws ImapException {
+    if (transactions + 1 == failAt) {
+      failAt = -1;
+      throw new ImapException("injected: the transaction was aborted", true, null);
+    }
     published.addAll(messages);
     for (SourcedMessage m : messages) {
       MessageIdScan.of(m.raw()).ifPresent(id -> ids.computeIfAbsent(folder.sourceId(), k -> new HashSet<>()).add(id));
@@ -41,6 +47,11 @@ final class RecordingSink implements ImapSink {
   @Override
   public synchronized Set<String> publishedMessageIds(FolderSubscription folder) {
     return Set.copyOf(ids.getOrDefault(folder.sourceId(), Set.of()));
+  }
+
+  /** Makes the {@code n}-th publish from now fail as an aborted transaction would: nothing kept. */
+  synchronized void failPublish(int n) {
+    failAt = transactions + n;
   }
 
   synchronized List<SourcedMessage> published() {

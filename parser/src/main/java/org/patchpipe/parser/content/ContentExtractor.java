@@ -85,11 +85,14 @@ public final class ContentExtractor {
       return part.text(codec.get()).orElse(null);
     }
     Optional<String> text = part.text(UTF8);
-    if (text.isEmpty()) {
-      text = part.text(CP1252);
+    if (text.isPresent()) {
+      return text.get();
     }
+    // Undo the transfer encoding once for the two fallbacks.
+    byte[] payload = part.payload();
+    text = CP1252.decode(payload);
     if (text.isEmpty()) {
-      text = part.text(LATIN1);
+      text = LATIN1.decode(payload);
     }
     return text.orElse(null);
   }

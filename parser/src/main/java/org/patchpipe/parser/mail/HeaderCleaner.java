@@ -91,7 +91,7 @@ public final class HeaderCleaner {
     for (Collapsed c : collapsed) {
       String label = c.charset == null ? ASCII : emailCharsetName(c.charset);
       String text = decode(c.bytes(), label);
-      if (text == null) {
+      if (text == null || !HeaderEncoder.appendable(new HeaderChunk(text, label))) {
         return Optional.of(relabel(collapsed));
       }
       chunks.add(new HeaderChunk(text, label));
@@ -281,6 +281,10 @@ public final class HeaderCleaner {
         sb.append(v < 0x80 ? (char) v : (char) (0xDC00 | v));
       }
       return sb.toString();
+    }
+    if (label.isEmpty()) {
+      // Charset('').input_codec is '', and Header.append falls back to us-ascii for a falsy codec.
+      return PythonCharsets.lookup(ASCII).flatMap(c -> c.decode(bytes)).orElse(null);
     }
     return PythonCharsets.lookup(label).flatMap(c -> c.decode(bytes)).orElse(null);
   }

@@ -68,6 +68,18 @@ public final class HeaderEncoder {
     return !hasEmbeddedHeader(fold(0, normalize(chunks)));
   }
 
+  /**
+   * Whether CPython's {@code Header.append} takes this decoded chunk: its text must encode with
+   * the output codec of its charset ({@code euc-jp} and {@code shift_jis} go out as
+   * {@code iso-2022-jp}, which lacks half-width katakana and JIS X 0212). Where a chunk is refused,
+   * Patchwork relabels every chunk of the header {@code unknown-8bit} (R0.3 step 2).
+   */
+  public static boolean appendable(HeaderChunk chunk) {
+    EmailCharset charset = charsetOf(chunk.charset());
+    // A us-ascii chunk that is not ASCII is not refused: Header.append switches it to UTF-8.
+    return charset.isAscii() || charset.codec().canEncode(chunk.text());
+  }
+
   /** A chunk of {@code Header._chunks}: its text and its charset. */
   private record Chunk(String text, EmailCharset charset) {}
 

@@ -66,6 +66,49 @@ final class OutputCodec {
     return kind == Kind.TABLE;
   }
 
+  /**
+   * Whether Python's strict {@code text.encode(codec)} succeeds. Python's {@code iso2022_jp} has no
+   * half-width katakana, which the JDK's ISO-2022-JP writes, so those are refused here.
+   */
+  boolean canEncode(String text) {
+    switch (kind) {
+      case SURROGATE_ESCAPE: return true;
+      case UTF_8: return !hasLoneSurrogate(text);
+      case TABLE: {
+        for (int i = 0; i < text.length(); i++) {
+          if (!byteOfChar.containsKey(text.charAt(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default: {
+        if (jdk.name().equals("ISO-2022-JP")) {
+          for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0xFF61 && c <= 0xFF9F) {
+              return false;
+            }
+          }
+        }
+        return !hasLoneSurrogate(text) && jdk.newEncoder().canEncode(text);
+      }
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   byte[] encode(String text) {
     switch (kind) {
       case SURROGATE_ESCAPE: return surrogateEscape(text);

@@ -122,6 +122,13 @@ public final class PythonText {
 
   /** Python's {@code str.splitlines()} without the line ends. */
   public static java.util.List<String> splitLines(String s) {
+    int first = 0;
+    while (first < s.length() && !isLineBreak(s.charAt(first))) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s.isEmpty() ? java.util.List.of() : java.util.List.of(s);
+    }
     java.util.List<String> lines = new java.util.ArrayList<>();
     int start = 0;
     int i = 0;

@@ -65,6 +65,10 @@ public final class TransferEncoding {
         joined[n++] = b;
       }
     }
+    byte[] fast = canonicalBase64(joined, n);
+    if (fast != null) {
+      return fast;
+    }
     byte[] encoded = n == len ? joined : Arrays.copyOf(joined, n);
     int padErr = n % 4;
     if (onlyAlphabetThenPadding(encoded, padErr == 0 ? 0 : 4 - padErr)) {
@@ -84,6 +88,50 @@ public final class TransferEncoding {
     padded[n + 1] = '=';
     r = a2bBase64(padded, padded.length);
     return r != null ? r : encoded;
+  }
+
+  /**
+   * The common case in one pass: only alphabet characters, a multiple of four with at most two
+   * final {@code =}; gives what the general path gives for such input. Null otherwise.
+   */
+  private static byte[] canonicalBase64(byte[] s, int n) {
+    if (n % 4 != 0) {
+      return null;
+    }
+    int pads = 0;
+    if (n > 0 && s[n - 1] == '=') {
+      pads = n > 1 && s[n - 2] == '=' ? 2 : 1;
+    }
+    int full = n - (pads > 0 ? 4 : 0);
+    byte[] out = new byte[n / 4 * 3 - pads];
+    int o = 0;
+    for (int i = 0; i < full; i += 4) {
+      int a = B64[s[i] & 0xFF];
+      int b = B64[s[i + 1] & 0xFF];
+      int c = B64[s[i + 2] & 0xFF];
+      int d = B64[s[i + 3] & 0xFF];
+      if ((a | b | c | d) < 0) {
+        return null;
+      }
+      int v = (a << 18) | (b << 12) | (c << 6) | d;
+      out[o++] = (byte) (v >> 16);
+      out[o++] = (byte) (v >> 8);
+      out[o++] = (byte) v;
+    }
+    if (pads > 0) {
+      int a = B64[s[full] & 0xFF];
+      int b = B64[s[full + 1] & 0xFF];
+      int c = pads == 1 ? B64[s[full + 2] & 0xFF] : 0;
+      if ((a | b | c) < 0) {
+        return null;
+      }
+      int v = (a << 18) | (b << 12) | (c << 6);
+      out[o++] = (byte) (v >> 16);
+      if (pads == 1) {
+        out[o++] = (byte) (v >> 8);
+      }
+    }
+    return out;
   }
 
   /** {@code re.fullmatch(b'[A-Za-z0-9+/]*={0,2}', encoded + pad*'=')}. */
@@ -122,6 +170,8 @@ public final class TransferEncoding {
       if (v < 0) {
         continue;
       }
+      // As binascii does: a data character ends a run of pads ("a=b" is not "ab" padded).
+      pads = 0;
       switch (quadPos) {
         case 0:
           quadPos = 1;

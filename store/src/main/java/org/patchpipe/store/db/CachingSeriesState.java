@@ -26,6 +26,9 @@ import org.patchpipe.parser.series.SeriesState;
 public final class CachingSeriesState implements SeriesState, AutoCloseable {
   private record Key(long projectId, String msgid) {}
 
+  /** A comment written through this cache (its row may still wait in a batch). */
+  private record NewComment(long parentId, LocalDateTime date, long id) {}
+
   /** What a project's mail is known by: complete sets, kept current by every write. */
   private static final class Known {
     final Set<String> patches;
@@ -75,9 +78,13 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
   private final Map<Long, SeriesEntry> series = new HashMap<>();
   private final Map<Key, Long> references = new HashMap<>();
   private final Map<Long, Tags> tags = new HashMap<>();
+  private final Map<Key, List<NewComment>> newPatchComments = new HashMap<>();
+  private final Map<Key, List<NewComment>> newCoverComments = new HashMap<>();
+  private final Set<Long> newSeries = new HashSet<>();
 
   public CachingSeriesState(PgSeriesState pg) {
     this.pg = pg;
+    pg.deferWrites();
   }
 
   private Known known(long projectId) {
@@ -123,9 +130,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<StoredPatch> found = pg.findPatch(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    return pg.findPatch(projectId, msgid).map(this::rememberLoaded);
   }
 
   @Override
@@ -138,9 +143,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<StoredCover> found = pg.findCover(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    return pg.findCover(projectId, msgid).map(this::rememberLoaded);
   }
 
   @Override
@@ -148,9 +151,10 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (!known(projectId).patchComments.contains(msgid)) {
       return Optional.empty();
     }
-    Optional<StoredPatch> found = pg.findPatchOfComment(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    Optional<NewComment> fresh = latest(newPatchComments.get(new Key(projectId, msgid)));
+    Optional<StoredPatch> old = pg.findPatchOfComment(projectId, msgid).map(this::rememberLoaded);
+    return fresh.isPresent() && (old.isEmpty() || !isOlderThanDb(fresh.get(), projectId, msgid, true))
+        ? Optional.of(patch(fresh.get().parentId())) : old;
   }
 
   @Override
@@ -158,19 +162,47 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (!known(projectId).coverComments.contains(msgid)) {
       return Optional.empty();
     }
-    Optional<StoredCover> found = pg.findCoverOfComment(projectId, msgid);
-    found.ifPresent(this::remember);
-    return found;
+    Optional<NewComment> fresh = latest(newCoverComments.get(new Key(projectId, msgid)));
+    Optional<StoredCover> old = pg.findCoverOfComment(projectId, msgid).map(this::rememberLoaded);
+    return fresh.isPresent() && (old.isEmpty() || !isOlderThanDb(fresh.get(), projectId, msgid, false))
+        ? Optional.of(cover(fresh.get().parentId())) : old;
   }
 
   @Override
   public boolean hasPatchComment(long patchId, String msgid) {
-    return known(patch(patchId).projectId()).patchComments.contains(msgid) && pg.hasPatchComment(patchId, msgid);
+    long projectId = patch(patchId).projectId();
+    if (!known(projectId).patchComments.contains(msgid)) {
+      return false;
+    }
+    List<NewComment> fresh = newPatchComments.get(new Key(projectId, msgid));
+    return (fresh != null && fresh.stream().anyMatch(c -> c.parentId() == patchId)) || pg.hasPatchComment(patchId, msgid);
   }
 
   @Override
   public boolean hasCoverComment(long coverId, String msgid) {
-    return known(cover(coverId).projectId()).coverComments.contains(msgid) && pg.hasCoverComment(coverId, msgid);
+    long projectId = cover(coverId).projectId();
+    if (!known(projectId).coverComments.contains(msgid)) {
+      return false;
+    }
+    List<NewComment> fresh = newCoverComments.get(new Key(projectId, msgid));
+    return (fresh != null && fresh.stream().anyMatch(c -> c.parentId() == coverId)) || pg.hasCoverComment(coverId, msgid);
+  }
+
+  /** Patchwork's "latest date, then first written" among comments written through this cache. */
+  private static Optional<NewComment> latest(List<NewComment> rows) {
+    if (rows == null) {
+      return Optional.empty();
+    }
+    return rows.stream().max(java.util.Comparator.comparing(NewComment::date).thenComparing(c -> -c.id()));
+  }
+
+  /**
+   * Whether the database already holds a comment with this msgid dated no earlier than {@code
+   * fresh}: then it wins (on equal dates the older row, the database's, comes first).
+   */
+  private boolean isOlderThanDb(NewComment fresh, long projectId, String msgid, boolean patchComment) {
+    LocalDateTime dbDate = pg.latestCommentDate(projectId, msgid, patchComment);
+    return dbDate != null && !fresh.date().isAfter(dbDate);
   }
 
   @Override
@@ -208,15 +240,19 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
   @Override
   public void addPatchComment(long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
     long projectId = patch(patchId).projectId();
-    pg.insertPatchComment(projectId, patchId, mail, submitterId, date);
+    long id = pg.insertPatchComment(projectId, patchId, mail, submitterId, date);
     known(projectId).patchComments.add(mail.msgid());
+    newPatchComments.computeIfAbsent(new Key(projectId, mail.msgid()), k -> new ArrayList<>())
+        .add(new NewComment(patchId, date, id));
   }
 
   @Override
   public void addCoverComment(long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
     long projectId = cover(coverId).projectId();
-    pg.insertCoverComment(projectId, coverId, mail, submitterId, date);
+    long id = pg.insertCoverComment(projectId, coverId, mail, submitterId, date);
     known(projectId).coverComments.add(mail.msgid());
+    newCoverComments.computeIfAbsent(new Key(projectId, mail.msgid()), k -> new ArrayList<>())
+        .add(new NewComment(coverId, date, id));
   }
 
   @Override
@@ -246,14 +282,28 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
   @Override
   public List<Series> findSeriesByMarker(long projectId, long submitterId, int version, int total,
       LocalDateTime from, LocalDateTime to) {
-    return pg.findSeriesByMarker(projectId, submitterId, version, total, from, to).stream()
-        .map(s -> series(s.id())).toList();
+    // The database's candidates and the series created through this cache (maybe not yet written).
+    Map<Long, Series> found = new java.util.LinkedHashMap<>();
+    for (Series s : pg.findSeriesByMarker(projectId, submitterId, version, total, from, to)) {
+      found.put(s.id(), series(s.id()));
+    }
+    for (long id : newSeries) {
+      Series s = series(id);
+      if (s.projectId() == projectId && s.submitterId() == submitterId && s.version() == version
+          && s.total() == total && !s.date().isBefore(from) && !s.date().isAfter(to)) {
+        found.putIfAbsent(id, s);
+      }
+    }
+    List<Series> sorted = new ArrayList<>(found.values());
+    sorted.sort(java.util.Comparator.comparing(Series::date).reversed().thenComparing(Series::id));
+    return sorted;
   }
 
   @Override
   public Series createSeries(long projectId, LocalDateTime date, long submitterId, int version, int total) {
     Series created = pg.createSeries(projectId, date, submitterId, version, total);
     series.put(created.id(), new SeriesEntry(created));
+    newSeries.add(created.id());
     return created;
   }
 
@@ -371,7 +421,7 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (entry == null) {
       entry = new SeriesEntry(pg.series(seriesId));
       for (StoredPatch p : pg.patchesOf(seriesId)) {
-        remember(p);
+        rememberLoaded(p);
         entry.patchesByNumber.computeIfAbsent(p.number(), n -> new ArrayList<>()).add(p.id());
       }
       series.put(seriesId, entry);
@@ -392,6 +442,28 @@ public final class CachingSeriesState implements SeriesState, AutoCloseable {
     if (c == null) {
       throw new IllegalArgumentException("no cover with id " + coverId + " known to this store");
     }
+    return c;
+  }
+
+  /**
+   * A row read from the database: its series and number may lag writes still held in a batch, so
+   * a patch already known keeps what this cache knows.
+   */
+  private StoredPatch rememberLoaded(StoredPatch p) {
+    StoredPatch known = patchesById.get(p.id());
+    if (known != null) {
+      return known;
+    }
+    remember(p);
+    return p;
+  }
+
+  private StoredCover rememberLoaded(StoredCover c) {
+    StoredCover known = coversById.get(c.id());
+    if (known != null) {
+      return known;
+    }
+    remember(c);
     return c;
   }
 

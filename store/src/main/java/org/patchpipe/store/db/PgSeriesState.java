@@ -44,11 +44,17 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   private final EventLog events;
   private final PatchHints hints;
   private final ParsedMailJson json = new ParsedMailJson();
+  // Statements with batched writes, in the order first used (no batch depends on a later one).
+  // Statements with batched writes by rank: a table's rows go after the rows they reference.
+  private final java.util.TreeMap<Integer, java.util.Set<String>> deferred = new java.util.TreeMap<>();
+  private final IdBlocks ids;
+  private boolean deferring;
 
   public PgSeriesState(Connection connection, Clock clock) {
     this.sql = new StatementCache(connection);
     this.events = new EventLog(sql, clock);
     this.hints = new PatchHints(sql);
+    this.ids = new IdBlocks(sql);
   }
 
   @Override
@@ -75,16 +81,14 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   @Override
   public Person createPerson(String email, String name) {
     return run(() -> {
-      PreparedStatement ps = sql.get("INSERT INTO person (email, name) VALUES (?, ?) RETURNING id");
-      ps.setString(1, email);
-      ps.setString(2, name);
-      return new Person(returnedId(ps), email, name);
+      long id = insert(10, "person", "email, name", email, name);
+      return new Person(id, email, name);
     });
   }
 
   @Override
   public void renamePerson(long personId, String name) {
-    update("UPDATE person SET name = ? WHERE id = ?", name, personId);
+    update(11, "UPDATE person SET name = ? WHERE id = ?", name, personId);
   }
 
   // ---- kept mail: lookups
@@ -132,22 +136,10 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   public StoredPatch addPatch(long projectId, ParsedMail.Patch patch, long submitterId, LocalDateTime date) {
     return run(() -> {
       Envelope e = patch.envelope();
-      PreparedStatement ps = sql.get("INSERT INTO patch (project_id, msgid, name, date, headers, submitter_id,"
-          + " content, diff, pull_url, hash, state_id, delegate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " RETURNING id");
-      ps.setLong(1, projectId);
-      ps.setString(2, patch.msgid());
-      ps.setString(3, e.subject().name());
-      ps.setObject(4, date);
-      ps.setString(5, nonNull(e.headers()));
-      ps.setLong(6, submitterId);
-      ps.setString(7, patch.content());
-      ps.setString(8, patch.diff());
-      ps.setString(9, patch.pullUrl());
-      ps.setString(10, patch.hash());
-      ps.setLong(11, hints.state(patch.state()));
-      EventLog.setLong(ps, 12, hints.delegate(projectId, patch.delegate(), patch.diff()).orElse(null));
-      long id = returnedId(ps);
+      long id = insert(40, "patch", "project_id, msgid, name, date, headers, submitter_id, content, diff, pull_url,"
+          + " hash, state_id, delegate_id", projectId, patch.msgid(), e.subject().name(), date, nonNull(e.headers()),
+          submitterId, patch.content(), patch.diff(), patch.pullUrl(), patch.hash(), hints.state(patch.state()),
+          hints.delegate(projectId, patch.delegate(), patch.diff()).orElse(null));
       events.patchCreated(projectId, id);
       return new StoredPatch(id, projectId, patch.msgid(), e.subject().name(), null, null);
     });
@@ -157,16 +149,8 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   public StoredCover addCover(long projectId, ParsedMail.CoverLetter cover, long submitterId, LocalDateTime date) {
     return run(() -> {
       Envelope e = cover.envelope();
-      PreparedStatement ps = sql.get("INSERT INTO cover (project_id, msgid, name, date, headers, submitter_id, content)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
-      ps.setLong(1, projectId);
-      ps.setString(2, cover.msgid());
-      ps.setString(3, e.subject().name());
-      ps.setObject(4, date);
-      ps.setString(5, nonNull(e.headers()));
-      ps.setLong(6, submitterId);
-      ps.setString(7, cover.content());
-      long id = returnedId(ps);
+      long id = insert(20, "cover", "project_id, msgid, name, date, headers, submitter_id, content", projectId,
+          cover.msgid(), e.subject().name(), date, nonNull(e.headers()), submitterId, cover.content());
       events.coverCreated(projectId, id);
       return new StoredCover(id, projectId, cover.msgid(), e.subject().name(), null);
     });
@@ -181,21 +165,14 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   }
 
   /** {@link #addPatchComment} when the patch's project is known. */
-  void insertPatchComment(long projectId, long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
-    run(() -> {
-      PreparedStatement ps = sql.get("INSERT INTO patch_comment (patch_id, msgid, date, headers, submitter_id,"
-          + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
-      ps.setLong(1, patchId);
-      fillComment(ps, mail, submitterId, date);
+  long insertPatchComment(long projectId, long patchId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    return run(() -> {
       // R10.4: X-Patchwork-Action-Required on a patch comment marks it not yet addressed.
-      if (mail instanceof ParsedMail.Comment c && c.actionRequired()) {
-        ps.setBoolean(7, false);
-      } else {
-        ps.setNull(7, Types.BOOLEAN);
-      }
-      long id = returnedId(ps);
+      Boolean addressed = mail instanceof ParsedMail.Comment c && c.actionRequired() ? Boolean.FALSE : null;
+      long id = insert(60, "patch_comment", "patch_id, msgid, date, headers, submitter_id, content, addressed",
+          patchId, mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail), addressed);
       events.patchCommentCreated(projectId, patchId, id);
-      return null;
+      return id;
     });
   }
 
@@ -208,26 +185,13 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   }
 
   /** {@link #addCoverComment} when the cover's project is known. */
-  void insertCoverComment(long projectId, long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
-    run(() -> {
-      PreparedStatement ps = sql.get("INSERT INTO cover_comment (cover_id, msgid, date, headers, submitter_id,"
-          + " content, addressed) VALUES (?, ?, ?, ?, ?, ?, NULL) RETURNING id");
-      ps.setLong(1, coverId);
-      fillComment(ps, mail, submitterId, date);
-      long id = returnedId(ps);
+  long insertCoverComment(long projectId, long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
+    return run(() -> {
+      long id = insert(61, "cover_comment", "cover_id, msgid, date, headers, submitter_id, content", coverId,
+          mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail));
       events.coverCommentCreated(projectId, coverId, id);
-      return null;
+      return id;
     });
-  }
-
-  private static void fillComment(PreparedStatement ps, ParsedMail mail, long submitterId, LocalDateTime date)
-      throws SQLException {
-    Envelope e = envelope(mail);
-    ps.setString(2, mail.msgid());
-    ps.setObject(3, date);
-    ps.setString(4, nonNull(e.headers()));
-    ps.setLong(5, submitterId);
-    ps.setString(6, content(mail));
   }
 
   @Override
@@ -251,17 +215,10 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
           continue;
         }
         if (counts[tag - 1] > 0) {
-          PreparedStatement ps = sql.get("INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
-              + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count");
-          ps.setLong(1, patchId);
-          ps.setLong(2, tag);
-          ps.setInt(3, counts[tag - 1]);
-          ps.executeUpdate();
+          update(70, "INSERT INTO patch_tag (patch_id, tag_id, count) VALUES (?, ?, ?)"
+              + " ON CONFLICT (patch_id, tag_id) DO UPDATE SET count = excluded.count", patchId, (long) tag, counts[tag - 1]);
         } else {
-          PreparedStatement ps = sql.get("DELETE FROM patch_tag WHERE patch_id = ? AND tag_id = ?");
-          ps.setLong(1, patchId);
-          ps.setLong(2, tag);
-          ps.executeUpdate();
+          update(71, "DELETE FROM patch_tag WHERE patch_id = ? AND tag_id = ?", patchId, (long) tag);
         }
       }
       return null;
@@ -322,14 +279,8 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   @Override
   public Series createSeries(long projectId, LocalDateTime date, long submitterId, int version, int total) {
     return run(() -> {
-      PreparedStatement ps = sql.get("INSERT INTO series (project_id, date, submitter_id, version, total)"
-          + " VALUES (?, ?, ?, ?, ?) RETURNING id");
-      ps.setLong(1, projectId);
-      ps.setObject(2, date);
-      ps.setLong(3, submitterId);
-      ps.setInt(4, version);
-      ps.setInt(5, total);
-      long id = returnedId(ps);
+      long id = insert(30, "series", "project_id, date, submitter_id, version, total", projectId, date, submitterId,
+          version, total);
       events.seriesCreated(projectId, id);
       return new Series(id, projectId, date, submitterId, version, total, null, null);
     });
@@ -337,7 +288,7 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
 
   @Override
   public void addReference(long projectId, String msgid, long seriesId) {
-    update("INSERT INTO series_reference (project_id, msgid, series_id) VALUES (?, ?, ?)"
+    update(50, "INSERT INTO series_reference (project_id, msgid, series_id) VALUES (?, ?, ?)"
         + " ON CONFLICT (project_id, msgid) DO NOTHING", projectId, msgid, seriesId);
   }
 
@@ -357,15 +308,30 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
    */
   void attachPatch(Series series, List<Integer> numbersBefore, long patchId, int number, SeriesState lookup) {
     run(() -> {
-      update("UPDATE patch SET series_id = ?, number = ? WHERE id = ?", series.id(), number, patchId);
+      update(41, "UPDATE patch SET series_id = ?, number = ? WHERE id = ?", series.id(), number, patchId);
       new Completion(series, numbersBefore, number).record(lookup, events, patchId);
       return null;
     });
   }
 
-  /** Writes the events held back for batching; call before committing. */
+  /**
+   * Holds back the writes that only {@link CachingSeriesState} reads (references, attachments,
+   * renames, tag counts) until {@link #flush()}: the store's batches then cost a few round trips
+   * per transaction instead of several per mail. Only for use behind that cache.
+   */
+  void deferWrites() {
+    this.deferring = true;
+  }
+
+  /** Writes the events and batched writes held back; call before committing. */
   public void flush() {
     run(() -> {
+      for (java.util.Set<String> statements : deferred.values()) {
+        for (String statement : statements) {
+          sql.get(statement).executeBatch();
+        }
+      }
+      deferred.clear();
       events.flush();
       hints.forget();
       return null;
@@ -388,6 +354,21 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     });
   }
 
+  /** The latest date of a comment with this msgid among the project's stored rows, or null. */
+  LocalDateTime latestCommentDate(long projectId, String msgid, boolean patchComment) {
+    return run(() -> {
+      PreparedStatement ps = sql.get(patchComment
+          ? "SELECT max(m.date) FROM patch_comment m JOIN patch p ON p.id = m.patch_id WHERE p.project_id = ? AND m.msgid = ?"
+          : "SELECT max(m.date) FROM cover_comment m JOIN cover c ON c.id = m.cover_id WHERE c.project_id = ? AND m.msgid = ?");
+      ps.setLong(1, projectId);
+      ps.setString(2, msgid);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, LocalDateTime.class);
+      }
+    });
+  }
+
   /** Every msgid of {@code query}'s single column for the project, for a cache. */
   java.util.Set<String> msgids(String query, long projectId) {
     return run(() -> {
@@ -405,12 +386,12 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
 
   @Override
   public void attachCover(long seriesId, long coverId) {
-    update("UPDATE series SET cover_letter_id = ? WHERE id = ?", coverId, seriesId);
+    update(31, "UPDATE series SET cover_letter_id = ? WHERE id = ?", coverId, seriesId);
   }
 
   @Override
   public void renameSeries(long seriesId, String name) {
-    update("UPDATE series SET name = ? WHERE id = ?", name, seriesId);
+    update(32, "UPDATE series SET name = ? WHERE id = ?", name, seriesId);
   }
 
   @Override
@@ -529,8 +510,34 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     });
   }
 
-  private void update(String statement, Object... args) {
-    run(() -> bind(sql.get(statement), args).executeUpdate());
+  /**
+   * Inserts a row with an id taken from the table's sequence ahead of time, so that the insert can
+   * wait in a batch like any other deferred write; {@code rank} orders the batches (see flush).
+   */
+  private long insert(int rank, String table, String columns, Object... values) throws SQLException {
+    long id = ids.next(table);
+    Object[] args = new Object[values.length + 1];
+    args[0] = id;
+    System.arraycopy(values, 0, args, 1, values.length);
+    update(rank, "INSERT INTO " + table + " (id, " + columns + ") VALUES (?" + ", ?".repeat(values.length) + ")", args);
+    return id;
+  }
+
+  /**
+   * A write nothing reads back from the database before the next {@link #flush()} when deferring
+   * (the cache in front answers instead): held in a JDBC batch, else executed now.
+   */
+  private void update(int rank, String statement, Object... args) {
+    run(() -> {
+      PreparedStatement ps = bind(sql.get(statement), args);
+      if (deferring) {
+        ps.addBatch();
+        deferred.computeIfAbsent(rank, r -> new java.util.LinkedHashSet<>()).add(statement);
+      } else {
+        ps.executeUpdate();
+      }
+      return null;
+    });
   }
 
   static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
