@@ -53,7 +53,13 @@ public final class HeaderEncoder {
         }
       }
     }
-    String value = fold(name.length() + 2, normalize(chunks));
+    String value = chunks.size() == 1 && isPlainAsciiLabel(chunks.get(0).charset())
+        && isAscii(chunks.get(0).text())
+        ? foldPlainLines(name.length() + 2, chunks.get(0).text())
+        : null;
+    if (value == null) {
+      value = fold(name.length() + 2, normalize(chunks));
+    }
     if (hasEmbeddedHeader(value)) {
       return Optional.empty();
     }
@@ -155,6 +161,23 @@ public final class HeaderEncoder {
     if (!chunks.isEmpty()) {
       folder.addTransition();
     }
+    return folder.result("\n");
+  }
+
+  /**
+   * What {@link #fold} gives for one ASCII chunk of several lines, with the lines that fit where
+   * they start taken whole; null for a single line, where no newline() follows the text.
+   */
+  private static String foldPlainLines(int headerLen, String text) {
+    List<String> lines = PythonText.splitLines(text);
+    if (lines.size() <= 1) {
+      return null;
+    }
+    HeaderFolder folder = new HeaderFolder(headerLen, MAX_LINE_LENGTH, CONTINUATION_WS);
+    for (String line : lines) {
+      folder.addFittingLine(line);
+    }
+    folder.addTransition();
     return folder.result("\n");
   }
 
