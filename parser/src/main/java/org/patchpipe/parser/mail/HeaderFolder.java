@@ -88,9 +88,17 @@ final class HeaderFolder {
     }
   }
 
+  /** {@link #feed} for a charset without header encoding, with {@code fws + text} given joined. */
+  void feedPlain(String s) {
+    asciiSplit(s);
+  }
+
   /** {@code re.split('([ \t]+)', fws + text)} taken as (whitespace, word) pairs. */
   private void asciiSplit(String fws, String text) {
-    String s = fws.isEmpty() ? text : fws + text;
+    asciiSplit(fws.isEmpty() ? text : fws + text);
+  }
+
+  private void asciiSplit(String s) {
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -102,8 +110,8 @@ final class HeaderFolder {
       while (i < n && !isFoldingSpace(s.charAt(i))) {
         i++;
       }
-      String ws = wordStart - wsStart == 1 && s.charAt(wsStart) == ' ' ? " "
-          : s.substring(wsStart, wordStart);
+      String ws = wordStart - wsStart != 1 ? s.substring(wsStart, wordStart)
+          : s.charAt(wsStart) == ' ' ? " " : "\t";
       appendChunk(ws, s.substring(wordStart, i));
     }
   }

@@ -47,6 +47,7 @@ public final class EventLog {
   private final StatementCache statements;
   private final Clock clock;
   private int pending;
+  private boolean batching;
 
   EventLog(StatementCache statements, Clock clock) {
     this.statements = statements;
@@ -97,8 +98,18 @@ public final class EventLog {
     }
     setLong(ps, 12, coverCommentId);
     setLong(ps, 13, patchCommentId);
-    // Nothing reads events while a batch is written: send them all at once in flush().
-    ps.addBatch();
+    if (batching) {
+      // Nothing reads events while a batch is written: send them all at once in flush().
+      ps.addBatch();
+    } else {
+      ps.executeUpdate();
+      pending--;
+    }
+  }
+
+  /** Holds events back until {@link #flush()} (the consumer's mode, behind the cache). */
+  void batch() {
+    this.batching = true;
   }
 
   /** Sends the events held back since the last flush. */

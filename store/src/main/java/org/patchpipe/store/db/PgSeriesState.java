@@ -321,6 +321,8 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
    */
   void deferWrites() {
     this.deferring = true;
+    events.batch();
+    ids.blockSize(128);
   }
 
   /** Writes the events and batched writes held back; call before committing. */
