@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * rate. Starts an embedded PostgreSQL in a scratch directory, generates {@code --patches} patches
  * in SQL, serves the API on a free port, and times patch detail and a git-pw style filtered list
  * under {@code --clients} concurrent clients (p50/p99 after a warm-up); then times store ingest
- * ({@link StoreIngestBench}). Everything is deleted at the end.
+ * ({@link ApiIngestBench}). Everything is deleted at the end.
  */
 @Command(
     name = "api",
@@ -87,7 +87,7 @@ final class BenchApiCommand implements Callable<Integer> {
         apiLatency(out, dir.resolve("api-pg"));
       }
       if (!skipIngest) {
-        new StoreIngestBench(out, dir.resolve("ingest"), archives()).run();
+        new ApiIngestBench(out, dir.resolve("ingest"), archives()).run();
       }
     } finally {
       if (workDir == null) {

@@ -19,7 +19,7 @@ final class DaemonHealthServer implements AutoCloseable {
     this.server = server;
   }
 
-  static DaemonHealthServer start(int port, DaemonCommand.DaemonStatus status) {
+  static DaemonHealthServer start(int port, DaemonStatus status) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       server.createContext("/health", exchange -> {

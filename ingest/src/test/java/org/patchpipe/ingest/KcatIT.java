@@ -71,9 +71,18 @@ class KcatIT {
               IngestConfig.DEFAULT, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())
           .run(List.of(mbox), ReplayListener.NONE);
 
-      List<JsonNode> raw = kcat(broker.bootstrapServers(), topics.raw());
-      List<JsonNode> events = kcat(broker.bootstrapServers(), topics.events());
-      List<JsonNode> dead = kcat(broker.bootstrapServers(), topics.deadLetters());
+      // kcat -e stops at the end of each partition as librdkafka first sees it; on a loaded machine
+      // it can start fetching a partition late and stop early, so read again until the counts
+      // reach what was published (a count above it still fails below).
+      List<JsonNode> raw;
+      List<JsonNode> events;
+      List<JsonNode> dead;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      do {
+        raw = kcat(broker.bootstrapServers(), topics.raw());
+        events = kcat(broker.bootstrapServers(), topics.events());
+        dead = kcat(broker.bootstrapServers(), topics.deadLetters());
+      } while ((raw.size() < 25 || events.size() + dead.size() < 25) && System.nanoTime() < deadline);
       assertEquals(25, raw.size());
       assertEquals(25, events.size() + dead.size());
       EventCodec codec = new EventCodec();

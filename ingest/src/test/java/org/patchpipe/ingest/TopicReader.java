@@ -30,7 +30,7 @@ final class TopicReader {
               .collect(Collectors.toList());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> end = stableEnd(bootstrap, consumer, partitions);
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         if (System.nanoTime() > deadline) {
@@ -42,6 +42,35 @@ final class TopicReader {
       }
     }
     return records;
+  }
+
+  /**
+   * The read_committed end of each partition once it has caught up with the log end. A producer's
+   * commitTransaction returns when the coordinator has logged the commit; the markers reach the
+   * partitions a moment later, and until then the last stable offset stops short of them. Tests
+   * read right after a commit, so they wait for the markers (bounded), not for a fixed time.
+   */
+  private static Map<TopicPartition, Long> stableEnd(
+      String bootstrap, KafkaConsumer<byte[], byte[]> committed, List<TopicPartition> partitions) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("isolation.level", "read_uncommitted");
+    try (KafkaConsumer<byte[], byte[]> uncommitted =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (true) {
+        Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+        if (stable.equals(uncommitted.endOffsets(partitions)) || System.nanoTime() > deadline) {
+          return stable;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return stable;
+        }
+      }
+    }
   }
 
   static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -17,6 +17,7 @@ import org.patchpipe.parser.mail.HeaderPlumbing;
 import org.patchpipe.parser.mail.MailHeaders;
 import org.patchpipe.parser.mail.MimeMessage;
 import org.patchpipe.parser.mail.MimeWalker;
+import org.patchpipe.parser.mail.PythonText;
 import org.patchpipe.parser.mail.SubmitterParser;
 import org.patchpipe.parser.subject.SubjectParser;
 
@@ -185,7 +186,7 @@ public final class MailParser {
       return null;
     }
     String id = References.firstBracketed(v.get());
-    return org.patchpipe.parser.mail.PythonText.truncate(id != null ? id : v.get(), MAX_MSGID);
+    return PythonText.truncate(id != null ? id : v.get(), MAX_MSGID);
   }
 
   /**

@@ -130,6 +130,14 @@ class HostileInputTest {
   }
 
   @Test
+  void pullRequestSearchIsLinear() {
+    String body = "are available in the git repository at:\n" + "The following changes since commit x\n".repeat(200_000);
+    long t = System.nanoTime();
+    parse(("From: a@b.com\nSubject: [GIT PULL] x\nMessage-Id: <pull@x>\n\n" + body).getBytes(StandardCharsets.US_ASCII));
+    assertTrue(System.nanoTime() - t < 20_000_000_000L, "took too long");
+  }
+
+  @Test
   void oneLongLineWithoutNewlineParses() {
     byte[] b = new byte[5 << 20];
     Arrays.fill(b, (byte) 'x');

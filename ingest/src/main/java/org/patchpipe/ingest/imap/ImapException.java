@@ -1,9 +1,10 @@
 package org.patchpipe.ingest.imap;
 
 /**
- * A failure talking to an IMAP server, with the Angus cause kept. {@link #retriable()} says whether
- * trying again can help: a dropped connection, a timeout or a server restart can; a refused login
- * or a folder that does not exist cannot, and the message then says what to fix.
+ * A failure of the IMAP daemon, talking to the server or publishing what it fetched, with the cause
+ * (Angus or Kafka) kept. {@link #retriable()} says whether trying again can help: a dropped
+ * connection, a timeout, a server restart or an aborted transaction can; a refused login, a folder
+ * that does not exist or a fenced publisher cannot, and the message then says what to fix.
  */
 public final class ImapException extends Exception {
   private final boolean retriable;

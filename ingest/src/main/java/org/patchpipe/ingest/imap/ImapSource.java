@@ -223,7 +223,13 @@ public final class ImapSource implements AutoCloseable {
       } finally {
         pollLock.unlock();
       }
-      // An EXISTS that came with the last command's responses will not be repeated during IDLE.
+      // Mail that arrived since the listing is announced with the next command's responses, and
+      // some servers (GreenMail) do not repeat it when IDLE starts: ask with a NOOP first.
+      folder.doCommand(
+          p -> {
+            p.simpleCommand("NOOP", null);
+            return null;
+          });
       if (folder.getMessageCount() != messageCountAtListing) return;
       folder.idle(true);
     } catch (MessagingException e) {

@@ -135,8 +135,9 @@ abstract class FolderFollowerContract {
     sink.awaitPublished(3, 20_000);
     await("the follower idles", () -> f.health().state() == FolderHealth.State.WAITING);
     assertTrue(f.health().usesIdle(), server.name() + " offers IDLE");
-    Thread.sleep(300); // let the IDLE command reach the server
     for (int n = 4; n <= 6; n++) {
+      await("the follower idles", () -> f.health().state() == FolderHealth.State.WAITING);
+      Thread.sleep(300); // let the IDLE command reach the server: this test is about mail during IDLE
       server.append(FOLDER, TestMails.mail("live", n, 3));
       sink.awaitPublished(n, 10_000);
     }

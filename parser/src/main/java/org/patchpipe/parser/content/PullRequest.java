@@ -35,36 +35,45 @@ public final class PullRequest {
               | Pattern.UNIX_LINES
               | Pattern.CASE_INSENSITIVE
               | Pattern.UNICODE_CASE);
+  private static final String START = "The following changes since commit";
   private static final String NEEDLE = "are available in the git repository at:";
 
   private PullRequest() {}
 
   /** The pull URL, whitespace runs collapsed, or null where there is none. */
   public static String find(String comment) {
-    if (comment == null || !hasLineStartingWith(comment, NEEDLE)) {
+    if (comment == null || lineStartingWith(comment, NEEDLE) < 0) {
+      return null;
+    }
+    // Patchwork searches from every line start; if the first "The following changes" line cannot
+    // start a match, no later one can (the DOTALL .* spans them all), so one attempt suffices and
+    // hostile input cannot make the search quadratic.
+    int start = lineStartingWith(comment, START);
+    if (start < 0) {
       return null;
     }
     Matcher m = GIT.matcher(comment);
-    if (!m.find()) {
+    m.region(start, comment.length());
+    if (!m.lookingAt()) {
       return null;
     }
     return PythonText.collapse(m.group(1));
   }
 
-  /** A cheap test the regex needs to pass: some line starts with {@code prefix}, any case. */
-  private static boolean hasLineStartingWith(String s, String prefix) {
+  /** The first line start where {@code prefix} follows, any case, or -1. */
+  private static int lineStartingWith(String s, String prefix) {
     int start = 0;
     int n = s.length();
     while (start < n) {
       if (s.regionMatches(true, start, prefix, 0, prefix.length())) {
-        return true;
+        return start;
       }
       int nl = s.indexOf('\n', start);
       if (nl < 0) {
-        return false;
+        return -1;
       }
       start = nl + 1;
     }
-    return false;
+    return -1;
   }
 }

@@ -42,13 +42,24 @@ public final class HeaderEncoder {
         if (fitsVerbatim(name, only.text())) {
           return Optional.of(name + ": " + only.text());
         }
+        if (isSingleLongWord(name.length() + 2, only.text())) {
+          // What fold() gives for one unsplittable word too long for the name's line (a long
+          // Message-ID or X-Google-Smtp-Source): an empty first line, then the word on its own.
+          return Optional.of(name + ": \n " + only.text());
+        }
         String lines = foldFittingAsciiLines(name.length() + 2, only.text());
         if (lines != null) {
           return hasEmbeddedHeader(lines) ? Optional.empty() : Optional.of(name + ": " + lines);
         }
       }
     }
-    String value = fold(name.length() + 2, normalize(chunks));
+    String value = chunks.size() == 1 && isPlainAsciiLabel(chunks.get(0).charset())
+        && isAscii(chunks.get(0).text())
+        ? foldPlainLines(name.length() + 2, chunks.get(0).text())
+        : null;
+    if (value == null) {
+      value = fold(name.length() + 2, normalize(chunks));
+    }
     if (hasEmbeddedHeader(value)) {
       return Optional.empty();
     }
@@ -127,15 +138,20 @@ public final class HeaderEncoder {
       lastSpace = !text.isEmpty() && isNonCtext(text.charAt(text.length() - 1));
       lastCharset = charset;
       List<String> lines = PythonText.splitLines(text);
-      folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
+      boolean plain = charset.headerEncoding() == EmailCharset.Encoding.NONE;
+      if (plain) {
+        // An unencoded line is fed as its leading whitespace plus the rest, which is the line.
+        folder.feedPlain(lines.isEmpty() ? "" : lines.get(0));
+      } else {
+        folder.feed("", lines.isEmpty() ? "" : lines.get(0), charset);
+      }
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i);
         folder.newline();
-        String stripped = PythonText.lstrip(line);
-        if (charset.headerEncoding() != EmailCharset.Encoding.NONE) {
-          folder.feed(CONTINUATION_WS, " " + stripped, charset);
+        if (plain) {
+          folder.feedPlain(line);
         } else {
-          folder.feed(line.substring(0, line.length() - stripped.length()), stripped, charset);
+          folder.feed(CONTINUATION_WS, " " + PythonText.lstrip(line), charset);
         }
       }
       if (lines.size() > 1) {
@@ -149,6 +165,23 @@ public final class HeaderEncoder {
   }
 
   /**
+   * What {@link #fold} gives for one ASCII chunk of several lines, with the lines that fit where
+   * they start taken whole; null for a single line, where no newline() follows the text.
+   */
+  private static String foldPlainLines(int headerLen, String text) {
+    List<String> lines = PythonText.splitLines(text);
+    if (lines.size() <= 1) {
+      return null;
+    }
+    HeaderFolder folder = new HeaderFolder(headerLen, MAX_LINE_LENGTH, CONTINUATION_WS);
+    for (String line : lines) {
+      folder.addFittingLine(line);
+    }
+    folder.addTransition();
+    return folder.result("\n");
+  }
+
+  /**
    * What {@link #fold} gives for one ASCII chunk whose every line already fits (a folded
    * {@code Received} or {@code References} as received), without splitting lines into pieces; null
    * where a line is too long or the text is not ASCII. Each line goes through
@@ -157,57 +190,113 @@ public final class HeaderEncoder {
    * to the line before.
    */
   private static String foldFittingAsciiLines(int headerLen, String text) {
-    if (!isAscii(text)) {
-      return null;
-    }
-    List<String> lines = PythonText.splitLines(text);
-    for (int i = 0; i < lines.size(); i++) {
-      if ((i == 0 ? headerLen : 0) + lines.get(i).length() > MAX_LINE_LENGTH) {
+    // One index scan instead of splitlines(): this path serves most multi-line headers.
+    int n = text.length();
+    int lineStart = 0;
+    int lineCount = 0;
+    int firstEnd = -1;
+    int limit = MAX_LINE_LENGTH - headerLen;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
         return null;
       }
+      if (isAsciiLineBreak(c)) {
+        if (i - lineStart > limit) {
+          return null;
+        }
+        if (firstEnd < 0) {
+          firstEnd = i;
+        }
+        lineCount++;
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        lineStart = i + 1;
+        limit = MAX_LINE_LENGTH;
+      }
     }
-    if (lines.size() <= 1) {
+    if (lineStart < n) {
+      if (n - lineStart > limit) {
+        return null;
+      }
+      if (firstEnd < 0) {
+        firstEnd = n;
+      }
+      lineCount++;
+    }
+    if (lineCount <= 1) {
       // One line: no newline() between lines, so the text stays as it is (bar a final break).
-      return lines.isEmpty() ? "" : lines.get(0);
+      return lineCount == 0 ? "" : text.substring(0, firstEnd);
     }
-    StringBuilder out = new StringBuilder(text.length() + 8);
+    StringBuilder out = new StringBuilder(n + 8);
     boolean anyLine = false;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      int end = line.length();
+    boolean first = true;
+    int start = 0;
+    while (start < n) {
+      int lineEnd = start;
+      while (lineEnd < n && !isAsciiLineBreak(text.charAt(lineEnd))) {
+        lineEnd++;
+      }
+      int next = lineEnd + 1;
+      if (lineEnd < n && text.charAt(lineEnd) == '\r' && next < n && text.charAt(next) == '\n') {
+        next++;
+      }
+      int end = lineEnd;
       int ws = end;
-      while (ws > 0 && (line.charAt(ws - 1) == ' ' || line.charAt(ws - 1) == '\t')) {
+      while (ws > start && (text.charAt(ws - 1) == ' ' || text.charAt(ws - 1) == '\t')) {
         ws--;
       }
-      if (end - ws == 1 && line.charAt(ws) == ' ') {
+      if (end - ws == 1 && text.charAt(ws) == ' ') {
         end--;
       }
-      int initial = i == 0 ? headerLen : 0;
-      if (initial + end == 0) {
+      int initial = first ? headerLen : 0;
+      first = false;
+      int from = start;
+      start = next;
+      if (initial + end - from == 0) {
         continue;
       }
-      if (initial == 0 && anyLine && isAllSpace(line, end)) {
-        out.append(line, 0, end);
+      if (initial == 0 && anyLine && isAllSpace(text, from, end)) {
+        out.append(text, from, end);
         continue;
       }
       if (anyLine) {
         out.append('\n');
       }
-      out.append(line, 0, end);
+      out.append(text, from, end);
       anyLine = true;
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the text is one run of printable non-space ASCII (no fold point, no line break, no
+   * Python whitespace) that overflows the first line.
+   */
+  private static boolean isSingleLongWord(int headerLen, String text) {
+    int n = text.length();
+    if (n == 0 || headerLen + n <= MAX_LINE_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLineBreak(char c) {
     return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E);
   }
 
-  private static boolean isAllSpace(String s, int end) {
-    if (end == 0) {
+  private static boolean isAllSpace(String s, int from, int end) {
+    if (end == from) {
       return false;
     }
-    for (int i = 0; i < end; i++) {
+    for (int i = from; i < end; i++) {
       if (!PythonText.isSpace(s.charAt(i))) {
         return false;
       }

@@ -88,9 +88,55 @@ final class HeaderFolder {
     }
   }
 
+  /** {@link #feed} for a charset without header encoding, with {@code fws + text} given joined. */
+  void feedPlain(String s) {
+    asciiSplit(s);
+  }
+
+  /**
+   * {@link #feedPlain} then {@link #newline()} for a line that fits where it starts, without
+   * splitting it into pieces: nothing overflows, so only newline()'s quirks apply (a final run of
+   * exactly one space is dropped, a whitespace-only line is glued to the line before).
+   */
+  void addFittingLine(String line) {
+    if (current.pieceCount() != 0 || current.length() + line.length() > maxLen) {
+      feedPlain(line);
+      newline();
+      return;
+    }
+    int end = line.length();
+    int ws = end;
+    while (ws > 0 && isFoldingSpace(line.charAt(ws - 1))) {
+      ws--;
+    }
+    if (end - ws == 1 && line.charAt(ws) == ' ') {
+      end--;
+    }
+    if (current.initialSize() + end > 0) {
+      if (current.initialSize() == 0 && lastLine != null && allSpace(line, end)) {
+        lastLine.append(line, 0, end);
+      } else {
+        addLine(line.substring(0, end));
+      }
+    }
+    current.reset(List.of());
+  }
+
+  private static boolean allSpace(String s, int end) {
+    for (int i = 0; i < end; i++) {
+      if (!PythonText.isSpace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code re.split('([ \t]+)', fws + text)} taken as (whitespace, word) pairs. */
   private void asciiSplit(String fws, String text) {
-    String s = fws.isEmpty() ? text : fws + text;
+    asciiSplit(fws.isEmpty() ? text : fws + text);
+  }
+
+  private void asciiSplit(String s) {
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -102,8 +148,8 @@ final class HeaderFolder {
       while (i < n && !isFoldingSpace(s.charAt(i))) {
         i++;
       }
-      String ws = wordStart - wsStart == 1 && s.charAt(wsStart) == ' ' ? " "
-          : s.substring(wsStart, wordStart);
+      String ws = wordStart - wsStart != 1 ? s.substring(wsStart, wordStart)
+          : s.charAt(wsStart) == ' ' ? " " : "\t";
       appendChunk(ws, s.substring(wordStart, i));
     }
   }

@@ -282,8 +282,7 @@ public final class TransferEncoding {
       if (eol == i) {
         return null;
       }
-      String stripped = new String(buf, i, eol - i, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
-      if (stripped.equals("end")) {
+      if (isEndLine(buf, i, eol)) {
         break;
       }
       int n = ((buf[i] - 32) & 63);
@@ -305,6 +304,21 @@ public final class TransferEncoding {
       i = next(buf, eol, end);
     }
     return out.toByteArray();
+  }
+
+  /** {@code line.strip(b' \t\r\n\f') == b'end'}. */
+  private static boolean isEndLine(byte[] b, int from, int to) {
+    while (from < to && isUuSpace(b[from])) {
+      from++;
+    }
+    while (to > from && isUuSpace(b[to - 1])) {
+      to--;
+    }
+    return to - from == 3 && b[from] == 'e' && b[from + 1] == 'n' && b[from + 2] == 'd';
+  }
+
+  private static boolean isUuSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
   }
 
   private static boolean isOctal(byte[] b, int from, int to) {

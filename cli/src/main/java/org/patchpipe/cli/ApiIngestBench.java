@@ -43,14 +43,14 @@ import org.patchpipe.store.embedded.PostgresConfig;
  * exactly as {@code patchpipe store} runs it; parsing and publishing are measured by
  * {@code bench parse} and {@code bench ingest}.
  */
-final class StoreIngestBench {
+final class ApiIngestBench {
   static final double TARGET_MESSAGES = 2_000;
 
   private final PrintWriter out;
   private final Path dir;
   private final List<Path> archives;
 
-  StoreIngestBench(PrintWriter out, Path dir, List<Path> archives) {
+  ApiIngestBench(PrintWriter out, Path dir, List<Path> archives) {
     this.out = out;
     this.dir = dir;
     this.archives = List.copyOf(archives);
