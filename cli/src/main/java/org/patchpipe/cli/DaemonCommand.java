@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.ingest.imap.FolderSubscription;
 import org.patchpipe.ingest.imap.ImapDaemon;
@@ -26,6 +23,7 @@ import org.patchpipe.ingest.imap.KafkaImapSink;
 import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,32 +88,16 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     Path passwordFile;
   }
 
+  @CommandLine.Mixin KafkaOptions kafka;
+
   @ArgGroup(exclusive = false, multiplicity = "1..*", heading = "%nIMAP folders:%n")
   List<Account> accounts = new ArrayList<>();
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-      description = "Kafka to publish to. Required unless --embedded-broker is given.")
-  String bootstrapServers;
 
-  @Option(names = "--embedded-broker",
-      description = "Start a single-node Kafka broker in this process (data in --data-dir) and publish to it.")
-  boolean embeddedBroker;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/broker",
-      description = "The embedded broker's data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-      description = "The embedded broker's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int port;
 
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
-      description = "Prefix for the topic names, as for replay.")
-  String topicPrefix;
 
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
-      description = "Partitions of new raw, events and dead-letter topics (default: ${DEFAULT-VALUE}).")
-  int partitions;
 
   @Option(names = "--transactional-id", paramLabel = "PREFIX", defaultValue = "patchpipe-imap",
       description = "Prefix of the Kafka transactional ids; each folder appends its URL, so a restarted"
@@ -150,29 +132,23 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       description = "Print a status line this often; 0 for never (default: ${DEFAULT-VALUE}).")
   long statusSeconds;
 
-  @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
-      description = "A Kafka producer property, e.g. compression.type=zstd (repeatable).")
-  Map<String, String> producerProperties = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
-    if ((bootstrapServers == null) == !embeddedBroker) {
-      throw new UserError("give either --bootstrap-servers HOST:PORT or --embedded-broker");
-    }
+    kafka.requireOneTarget();
     List<FolderSubscription> folders = folders();
     ImapSettings settings = settings();
     PrintStream out = System.err;
     EmbeddedBroker broker = null;
     try {
-      String bootstrap = bootstrapServers;
-      if (embeddedBroker) {
-        broker = EmbeddedBroker.start(new BrokerConfig(dataDir, port, Map.of()));
-        bootstrap = broker.bootstrapServers();
-        out.println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+      broker = kafka.startEmbeddedBroker();
+      if (broker != null) {
+        out.println(kafka.describe(broker));
       }
+      String bootstrap = kafka.bootstrap(broker);
       PublisherConfig publisher =
-          new PublisherConfig(bootstrap, transactionalId, ReplayCommand.topics(topicPrefix, partitions),
-              producerProperties, Duration.ofMinutes(2));
+          new PublisherConfig(bootstrap, transactionalId, ReplayCommand.topics(kafka.topicPrefix, kafka.partitions),
+              kafka.producerProperties, Duration.ofMinutes(2));
       return run(folders, settings, publisher, out);
     } finally {
       if (broker != null) broker.close();

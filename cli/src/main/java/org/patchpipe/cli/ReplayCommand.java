@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.event.Topics;
 import org.patchpipe.ingest.IngestConfig;
@@ -54,35 +53,18 @@ final class ReplayCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-      description = "Kafka to publish to. Required unless --embedded-broker is given.")
-  String bootstrapServers;
+  @CommandLine.Mixin KafkaOptions kafka;
 
-  @Option(names = "--embedded-broker",
-      description = "Start a single-node Kafka broker in this process (data in --data-dir) and publish to it.")
-  boolean embeddedBroker;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/broker",
-      description = "The embedded broker's data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-      description = "The embedded broker's port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-  int port;
+
 
   @Option(names = "--list-id", paramLabel = "ID",
       description = "The list every message belongs to, e.g. openrisc.lists.librecores.org. Default: each"
           + " message's List-Id header; mail without one becomes a dead letter.")
   String listId;
 
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
-      description = "Prefix for the topic names (patchpipe.mail.raw, patchpipe.mail.events,"
-          + " patchpipe.mail.dead-letters, patchpipe.ingest.positions).")
-  String topicPrefix;
 
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
-      description = "Partitions of new raw, events and dead-letter topics (default: ${DEFAULT-VALUE}).")
-  int partitions;
 
   @Option(names = "--retention-days", paramLabel = "TOPIC=DAYS", split = ",",
       description = "Retention of new topics: raw, events or dead-letters = days, or forever"
@@ -102,9 +84,6 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Threads that parse ahead of the publisher (default: cores - 1, at least 1).")
   Integer parserThreads;
 
-  @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
-      description = "A Kafka producer property, e.g. compression.type=zstd (repeatable).")
-  Map<String, String> producerProperties = new LinkedHashMap<>();
 
   @Option(names = "--log-format", paramLabel = "auto|text|json", defaultValue = "auto",
       description = "Progress and summary as a live line (text) or JSON lines (json); auto picks"
@@ -116,9 +95,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((bootstrapServers == null) == !embeddedBroker) {
-      throw new UserError("give either --bootstrap-servers HOST:PORT or --embedded-broker");
-    }
+    kafka.requireOneTarget();
     String txId = transactionalId != null ? transactionalId : transactionalId(inputs);
     boolean text = switch (logFormat) {
       case "text" -> true;
@@ -128,13 +105,12 @@ final class ReplayCommand implements Callable<Integer> {
     };
     EmbeddedBroker broker = null;
     try {
-      String bootstrap = bootstrapServers;
-      if (embeddedBroker) {
-        broker = EmbeddedBroker.start(new BrokerConfig(dataDir, port, Map.of()));
-        bootstrap = broker.bootstrapServers();
-        err().println("patchpipe: embedded Kafka broker on " + bootstrap + " (data in " + dataDir + ")");
+      broker = kafka.startEmbeddedBroker();
+      if (broker != null) {
+        err().println(kafka.describe(broker));
         err().flush();
       }
+      String bootstrap = kafka.bootstrap(broker);
       ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text);
       return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
     } catch (PublishException e) {
@@ -154,9 +130,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text)
       throws IOException {
-    Topics topics = topics(topicPrefix, partitions, retention);
+    Topics topics = topics(kafka.topicPrefix, kafka.partitions, retention);
     PublisherConfig publisher =
-        new PublisherConfig(bootstrap, txId, topics, producerProperties, Duration.ofMinutes(2));
+        new PublisherConfig(bootstrap, txId, topics, kafka.producerProperties, Duration.ofMinutes(2));
     IngestConfig ingest = IngestConfig.DEFAULT.withListId(Optional.ofNullable(listId))
         .withBatch(batchMessages, IngestConfig.DEFAULT.maxBatchBytes());
     if (parserThreads != null) {
