@@ -56,10 +56,11 @@ final class BenchParseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--iterations", defaultValue = "5", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--iterations", defaultValue = "10", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
   int iterations;
 
-  @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up iterations (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "10",
+      description = "Untimed warm-up iterations; the JIT needs several passes over an archive (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--threads", description = "Threads for the parallel run (default: all cores).")
