@@ -50,7 +50,7 @@ final class BenchIngestCommand implements Callable<Integer> {
       description = "Archives to replay (default: openrisc.mbox.gz and linux-efi.mbox.gz from ../shared/corpus).")
   List<Path> archives = new ArrayList<>();
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
       description = "Timed runs after one warm-up run (default: ${DEFAULT-VALUE}).")
   int runs;
 
@@ -59,7 +59,7 @@ final class BenchIngestCommand implements Callable<Integer> {
   int batchMessages;
 
   @Option(names = "--parser-threads", paramLabel = "N",
-      description = "Parser threads (default: cores - 1, at least 1).")
+      description = "Parser threads (default: one per core).")
   Integer parserThreads;
 
   @Option(names = "--producer-property", paramLabel = "KEY=VALUE",

@@ -81,7 +81,7 @@ final class ReplayCommand implements Callable<Integer> {
   int batchMessages;
 
   @Option(names = "--parser-threads", paramLabel = "N",
-      description = "Threads that parse ahead of the publisher (default: cores - 1, at least 1).")
+      description = "Threads that parse ahead of the publisher (default: one per core).")
   Integer parserThreads;
 
 
