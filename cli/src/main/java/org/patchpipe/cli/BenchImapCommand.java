@@ -151,6 +151,13 @@ final class BenchImapCommand implements Callable<Integer> {
     System.out.printf("imap latency (APPEND acknowledged -> visible to a read_committed consumer), %d of %d"
             + " samples: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target: p99 < 1000 ms)%n",
         seen.length, samples, pct(seen, 50), pct(seen, 99), seen[seen.length - 1] / 1e6);
+    if (seen.length < samples) {
+      List<Integer> missing = new ArrayList<>();
+      for (int i = 0; i < samples; i++) {
+        if (latencies[i] < 0) missing.add(i);
+      }
+      System.out.println("imap latency: not seen within 30 s of the last APPEND: samples " + missing);
+    }
   }
 
   private static void consume(String bootstrap, Topics topics, String sourceId, Map<Integer, Long> sentAt,
