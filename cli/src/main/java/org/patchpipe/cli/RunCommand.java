@@ -109,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
           + summary.totals().deadLetters() + " dead letters)"
           + (summary.clean() ? "" : "; failures: " + String.join("; ", summary.sourceFailures())));
       boolean caughtUp = server.catchUp(Duration.ofMinutes(30));
+      if (server.isClosed()) {
+        return ExitCodes.OK; // Ctrl-C during catch-up: the shutdown hook stops everything and reports
+      }
       out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
       try (java.sql.Connection c = db.connect()) {
         for (ProjectRepository.Summary project : new ProjectRepository(c).summaries()) {

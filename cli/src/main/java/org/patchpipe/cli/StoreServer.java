@@ -99,6 +99,11 @@ final class StoreServer implements AutoCloseable {
     return consumer.stats();
   }
 
+  /** Whether {@link #close()} has begun (a Ctrl-C hook may close the server under a running command). */
+  boolean isClosed() {
+    return closed.get();
+  }
+
   /** The API root, e.g. {@code http://127.0.0.1:8000/api/1.2/}. */
   String apiUrl() {
     return api.baseUrl() + "/api/1.2/";
