@@ -67,9 +67,7 @@ public final class DiffSplitter {
             line.appendTo(buf);
           } else {
             state = 0;
-            comment.append(buf);
-            line.appendTo(comment);
-            buf.setLength(0);
+            line.flushInto(comment, buf);
           }
           break;
         case 3:
@@ -78,13 +76,9 @@ public final class DiffSplitter {
             oldCount = counts[0];
             newCount = counts[1];
             state = 4;
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
           } else if (line.startsWith("--- ")) {
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
             state = 2;
           } else if (hunks > 0 && line.startsWith(NO_NEWLINE)) {
             line.appendTo(patch);
@@ -93,9 +87,7 @@ public final class DiffSplitter {
             line.appendTo(buf);
           } else {
             state = 0;
-            comment.append(buf);
-            line.appendTo(comment);
-            buf.setLength(0);
+            line.flushInto(comment, buf);
           }
           break;
         case 4:
@@ -118,18 +110,12 @@ public final class DiffSplitter {
           break;
         case 6:
           if (line.startsWithAny(EXTENDED)) {
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
           } else if (line.startsWith("--- ")) {
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
             state = 2;
           } else if (line.startsWith("GIT binary patch")) {
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
             state = 7;
           } else {
             line.appendTo(buf);
@@ -141,9 +127,7 @@ public final class DiffSplitter {
             line.appendTo(buf);
             state = 0;
           } else {
-            patch.append(buf);
-            line.appendTo(patch);
-            buf.setLength(0);
+            line.flushInto(patch, buf);
           }
           break;
       }
@@ -190,6 +174,13 @@ public final class DiffSplitter {
 
     void appendTo(StringBuilder sb) {
       sb.append(s, start, end).append('\n');
+    }
+
+    /** R6.4's "{@code target += buf + line; buf = ''}": the held lines and this one go to target. */
+    void flushInto(StringBuilder target, StringBuilder buf) {
+      target.append(buf);
+      appendTo(target);
+      buf.setLength(0);
     }
   }
 }
