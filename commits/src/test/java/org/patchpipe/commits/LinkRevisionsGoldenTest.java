@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchpipe.store.db.Schema;
+import org.patchpipe.store.embedded.SharedPostgres;
+import org.patchpipe.store.embedded.TestDatabase;
 
 /**
  * Patchwork's own revision mails (shared/corpus/patchwork-tests/series) ingested by the parser and
@@ -21,12 +24,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code related} shows, the superseded states with their events, and a second run that changes
  * nothing.
  */
-@ExtendWith(TestPostgres.class)
+@ExtendWith(SharedPostgres.class)
 class LinkRevisionsGoldenTest {
-  private final TestPostgres.Database db;
+  private final TestDatabase db;
 
-  LinkRevisionsGoldenTest(TestPostgres.Database db) {
+  LinkRevisionsGoldenTest(TestDatabase db) throws SQLException {
     this.db = db;
+    try (Connection c = db.connect()) {
+      Schema.migrate(c);
+    }
   }
 
   /** The messages of an mboxo file, each without its "From " separator line. */

@@ -19,6 +19,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchpipe.store.db.Schema;
+import org.patchpipe.store.embedded.SharedPostgres;
+import org.patchpipe.store.embedded.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,18 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
  * whitespace fixed, two edited with Link trailers, one onto changed context, and leaves one out.
  * Every match and non-match is checked, then idempotency, the cursor and concurrent runs.
  */
-@ExtendWith(TestPostgres.class)
+@ExtendWith(SharedPostgres.class)
 class MatchCommitsTest {
   private static final int FILES = 7;
 
-  private final TestPostgres.Database db;
+  private final TestDatabase db;
   @TempDir Path tmp;
   private TestGit repo;
   private final Map<Integer, String> msgids = new LinkedHashMap<>();
   private final Map<String, String> masterCommits = new LinkedHashMap<>();
 
-  MatchCommitsTest(TestPostgres.Database db) {
+  MatchCommitsTest(TestDatabase db) throws SQLException {
     this.db = db;
+    try (Connection c = db.connect()) {
+      Schema.migrate(c);
+    }
   }
 
   private static String file(int n) {
