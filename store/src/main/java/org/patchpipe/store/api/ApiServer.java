@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.owasp.encoder.Encode;
 import org.patchpipe.store.api.check.CheckHandler;
 import org.patchpipe.store.api.comment.CommentHandler;
 import org.patchpipe.store.api.cover.CoverHandler;
@@ -49,6 +50,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  /**
+   * Sent on every answer. The first four are what Patchwork's Django stack sends (SecurityMiddleware,
+   * XFrameOptionsMiddleware); the policy allows nothing to load, run or frame, as nothing this server
+   * answers today needs it: JSON, mbox, diffs and error pages.
+   */
+  private static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Referrer-Policy", "same-origin",
+      "Cross-Origin-Opener-Policy", "same-origin",
+      "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   private static final Pattern API_PREFIX = Pattern.compile("^/api/(?:(1\\.[0-4])/)?(.*)$");
 
   private final HttpServer server;
@@ -260,10 +272,11 @@ public final class ApiServer implements AutoCloseable {
     if (api) {
       return ApiResponse.json(e.status(), Json.write(e.body()), Map.of());
     }
-    // Django's own (non-API) views answer errors with a short HTML page.
-    String title = e.status() == 404 ? "Not Found" : e.getMessage();
+    // Django's own (non-API) views answer errors with a short HTML page. Its message may quote the
+    // request (a query value, a Message-ID from the path), so every piece of it is escaped.
+    String title = Encode.forHtml(e.status() == 404 ? "Not Found" : e.getMessage());
     String html = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>" + title + "</title>\n</head>\n<body>\n  <h1>"
-        + title + "</h1><p>" + e.getMessage() + "</p>\n</body>\n</html>\n";
+        + title + "</h1><p>" + Encode.forHtml(e.getMessage()) + "</p>\n</body>\n</html>\n";
     return new ApiResponse(e.status(), Map.of("Content-Type", "text/html; charset=utf-8"),
         html.getBytes(StandardCharsets.UTF_8));
   }
@@ -272,6 +285,7 @@ public final class ApiServer implements AutoCloseable {
     try (exchange) {
       response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       exchange.getResponseHeaders().set("Vary", "Accept, Cookie");
+      SECURITY_HEADERS.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
       byte[] body = response.body();
       exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
