@@ -40,7 +40,17 @@ public interface SeriesState {
       int version,
       int total,
       String name,
-      Long coverId) {}
+      Long coverId) {
+    /** This series renamed (R11.4). */
+    public Series withName(String newName) {
+      return new Series(id, projectId, date, submitterId, version, total, newName, coverId);
+    }
+
+    /** This series with this cover letter (R11.7). */
+    public Series withCover(long newCoverId) {
+      return new Series(id, projectId, date, submitterId, version, total, name, newCoverId);
+    }
+  }
 
   /** A kept patch: what the tracker needs of it. {@code seriesId} and {@code number} may be null. */
   record StoredPatch(long id, long projectId, String msgid, String name, Long seriesId, Integer number) {}
