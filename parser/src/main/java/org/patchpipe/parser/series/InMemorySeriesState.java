@@ -295,11 +295,6 @@ public class InMemorySeriesState implements SeriesState {
   }
 
   @Override
-  public boolean hasPatchNumber(long seriesId, int number) {
-    return patchNumbers(seriesId).contains(number);
-  }
-
-  @Override
   public void attachPatch(long seriesId, long patchId, int number) {
     Series s = series(seriesId);
     List<Integer> before = patchNumbers(seriesId);

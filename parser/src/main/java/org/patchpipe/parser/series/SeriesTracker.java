@@ -118,7 +118,7 @@ public final class SeriesTracker {
       total = subject.total();
       series = findSeries(projectId, patch.msgid(), refs, submitterId, subject.version(), total, number, date);
     }
-    if (series == null || state.hasPatchNumber(series.id(), number)) {
+    if (series == null || state.patchNumbers(series.id()).contains(number)) {
       series = state.createSeries(projectId, date, submitterId, subject.version(), total);
       events.add(new SeriesEvent(Category.SERIES_CREATED, series.id()));
       // R11.2: refs first, then the patch's own msgid, never re-pointing an existing reference.
@@ -169,7 +169,7 @@ public final class SeriesTracker {
       return candidates.get(0);
     }
     for (Series candidate : candidates) {
-      if (!state.hasPatchNumber(candidate.id(), number)) {
+      if (!state.patchNumbers(candidate.id()).contains(number)) {
         return candidate;
       }
     }
