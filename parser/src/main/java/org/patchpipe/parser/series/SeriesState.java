@@ -13,10 +13,10 @@ import org.patchpipe.parser.Tags;
  * increasing in creation order (Patchwork's "database order").
  *
  * <p>The tracker calls these methods for one mail at a time and never writes before it has decided
- * the mail is not a duplicate (R1.5), so an implementation needs no rollback of its own; a durable
- * implementation wraps one mail's calls in one transaction. Implementations need not be
- * thread-safe: the tracker is sequential. Failures are unchecked exceptions of the implementation
- * (for example a wrapped {@code SQLException}); the tracker does not catch them.
+ * the mail is not a duplicate (R1.5), so the state needs no rollback of its own. The one
+ * implementation is {@link InMemorySeriesState} (durability is its {@link SeriesJournal}'s).
+ * It need not be thread-safe: the tracker is sequential. Failures are unchecked exceptions (for
+ * example the store's wrapped {@code SQLException}); the tracker does not catch them.
  *
  * <p>Strings compare exactly (msgids, names) except {@link #findPerson}, which ignores case.
  * Msgids passed in are already truncated to 255 characters.
@@ -40,7 +40,17 @@ public interface SeriesState {
       int version,
       int total,
       String name,
-      Long coverId) {}
+      Long coverId) {
+    /** This series renamed (R11.4). */
+    public Series withName(String newName) {
+      return new Series(id, projectId, date, submitterId, version, total, newName, coverId);
+    }
+
+    /** This series with this cover letter (R11.7). */
+    public Series withCover(long newCoverId) {
+      return new Series(id, projectId, date, submitterId, version, total, name, newCoverId);
+    }
+  }
 
   /** A kept patch: what the tracker needs of it. {@code seriesId} and {@code number} may be null. */
   record StoredPatch(long id, long projectId, String msgid, String name, Long seriesId, Integer number) {}
@@ -136,9 +146,6 @@ public interface SeriesState {
   /** R11.2: record a SeriesReference unless this project already has one for this msgid. */
   void addReference(long projectId, String msgid, long seriesId);
 
-  /** R11.3 step 4: whether the series holds a patch with this number. */
-  boolean hasPatchNumber(long seriesId, int number);
-
   /** R11.3 step 5: put the patch in the series with this number. */
   void attachPatch(long seriesId, long patchId, int number);
 
@@ -151,7 +158,7 @@ public interface SeriesState {
   /** The series with this id. */
   Series series(long seriesId);
 
-  /** R11.5, R11.10: the numbers of the patches in the series, ascending (repeats kept). */
+  /** R11.3 step 4, R11.5, R11.10: the numbers of the patches in the series, ascending (repeats kept). */
   List<Integer> patchNumbers(long seriesId);
 
   /**

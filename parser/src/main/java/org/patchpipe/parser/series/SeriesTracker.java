@@ -12,6 +12,7 @@ import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Subject;
 import org.patchpipe.parser.Submitter;
 import org.patchpipe.parser.Tags;
+import org.patchpipe.parser.mail.PythonText;
 import org.patchpipe.parser.series.Placement.InSeries;
 import org.patchpipe.parser.series.Placement.Kind;
 import org.patchpipe.parser.series.SeriesEvent.Category;
@@ -117,7 +118,7 @@ public final class SeriesTracker {
       total = subject.total();
       series = findSeries(projectId, patch.msgid(), refs, submitterId, subject.version(), total, number, date);
     }
-    if (series == null || state.hasPatchNumber(series.id(), number)) {
+    if (series == null || state.patchNumbers(series.id()).contains(number)) {
       series = state.createSeries(projectId, date, submitterId, subject.version(), total);
       events.add(new SeriesEvent(Category.SERIES_CREATED, series.id()));
       // R11.2: refs first, then the patch's own msgid, never re-pointing an existing reference.
@@ -168,7 +169,7 @@ public final class SeriesTracker {
       return candidates.get(0);
     }
     for (Series candidate : candidates) {
-      if (!state.hasPatchNumber(candidate.id(), number)) {
+      if (!state.patchNumbers(candidate.id()).contains(number)) {
         return candidate;
       }
     }
@@ -255,29 +256,10 @@ public final class SeriesTracker {
     if (name.startsWith("[")) {
       int close = name.indexOf(']');
       if (close > 0) {
-        return stripPython(name.substring(close + 1), false);
+        return PythonText.lstrip(name.substring(close + 1));
       }
     }
-    return stripPython(name, true);
-  }
-
-  /** Python's {@code lstrip()}/{@code strip()} (R0.2 whitespace, which Java's differs from). */
-  private static String stripPython(String s, boolean right) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isPythonSpace(s.charAt(start))) {
-      start++;
-    }
-    while (right && end > start && isPythonSpace(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(start, end);
-  }
-
-  private static boolean isPythonSpace(char c) {
-    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0
-        || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
-        || c == 0x202f || c == 0x205f || c == 0x3000;
+    return PythonText.strip(name);
   }
 
   /**

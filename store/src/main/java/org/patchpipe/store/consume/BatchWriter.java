@@ -17,7 +17,6 @@ import org.patchpipe.event.MailEvent;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.series.Placement;
 import org.patchpipe.parser.series.SeriesTracker;
-import org.patchpipe.store.db.CachingSeriesState;
 import org.patchpipe.store.db.PgSeriesState;
 import org.patchpipe.store.db.ProjectRepository;
 
@@ -28,8 +27,10 @@ import org.patchpipe.store.db.ProjectRepository;
  * of it commits or none of it does. Not thread-safe: owns its connection while it lives.
  */
 final class BatchWriter implements AutoCloseable {
+  private static final int ID_BLOCK = 128;
+
   private final Connection connection;
-  private final CachingSeriesState state;
+  private final PgSeriesState state;
   private final ProjectRepository projects;
   private final OffsetStore offsets;
   private final EventCodec codec = new EventCodec();
@@ -38,7 +39,8 @@ final class BatchWriter implements AutoCloseable {
   BatchWriter(Connection connection, OffsetStore offsets, Clock eventClock) throws SQLException {
     this.connection = connection;
     connection.setAutoCommit(false);
-    this.state = new CachingSeriesState(new PgSeriesState(connection, eventClock));
+    // Ids in blocks: a batch of a thousand mails then takes a few sequence round trips, not thousands.
+    this.state = new PgSeriesState(connection, eventClock, ID_BLOCK);
     this.projects = new ProjectRepository(connection);
     this.offsets = offsets;
   }
@@ -171,7 +173,8 @@ final class BatchWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    state.close();
+    // Not state.close(): after a failure its journal holds rows of a rolled-back batch. Closing the
+    // connection closes the statements.
     try {
       connection.close();
     } catch (SQLException e) {

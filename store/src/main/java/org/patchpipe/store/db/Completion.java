@@ -2,7 +2,7 @@ package org.patchpipe.store.db;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.patchpipe.parser.series.SeriesState;
+import java.util.function.IntToLongFunction;
 import org.patchpipe.parser.series.SeriesState.Series;
 
 /**
@@ -20,7 +20,8 @@ record Completion(Series series, List<Integer> numbersBefore, int number) {
     numbersBefore = List.copyOf(numbersBefore);
   }
 
-  void record(SeriesState state, EventLog events, long patchId) throws SQLException {
+  /** Writes the events; {@code patchOfNumber} gives the series' patch id for a number of {@code numbersBefore}. */
+  void record(IntToLongFunction patchOfNumber, EventLog events, long patchId) throws SQLException {
     long predecessors = numbersBefore.stream().filter(n -> n < number).count();
     if (predecessors == number - 1) {
       events.patchCompleted(series.projectId(), patchId, series.id());
@@ -32,7 +33,7 @@ record Completion(Series series, List<Integer> numbersBefore, int number) {
         if (n != next) {
           break;
         }
-        events.patchCompleted(series.projectId(), state.findPatchByNumber(series.id(), n).orElseThrow().id(), series.id());
+        events.patchCompleted(series.projectId(), patchOfNumber.applyAsLong(n), series.id());
         next++;
       }
     }

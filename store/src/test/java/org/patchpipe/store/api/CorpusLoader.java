@@ -18,7 +18,6 @@ import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
 import org.patchpipe.parser.series.SeriesTracker;
-import org.patchpipe.store.db.CachingSeriesState;
 import org.patchpipe.store.db.PgSeriesState;
 import org.patchpipe.store.db.ProjectRepository;
 import org.patchpipe.store.db.Schema;
@@ -26,7 +25,7 @@ import org.patchpipe.store.db.Schema;
 /**
  * Loads a list archive into the store the way the pipeline does, without Kafka: each message of a
  * gzip'd mboxrd file (split as the oracle README says) through {@link MailParser} and the series
- * tracker over {@link CachingSeriesState} and {@link PgSeriesState}, as the consumer's batch writer runs them,
+ * tracker over {@link PgSeriesState}, as the consumer's batch writer runs them,
  * in Patchwork's mode (orphan replies dropped), committed in
  * batches. Test-only: the ingest module owns the real mbox reader.
  */
@@ -45,7 +44,7 @@ final class CorpusLoader {
       MailParser parser = new MailParser(ParserLimits.DEFAULT);
       Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
       int count = 0;
-      try (CachingSeriesState state = new CachingSeriesState(new PgSeriesState(connection, clock))) {
+      try (PgSeriesState state = new PgSeriesState(connection, clock, 128)) {
         SeriesTracker tracker = new SeriesTracker(state, clock, false);
         for (byte[] message : messages(mboxGz)) {
           tracker.place(projectId, count, parser.parse(RawMessage.of(message), project));
