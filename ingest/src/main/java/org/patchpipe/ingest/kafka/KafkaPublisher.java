@@ -68,7 +68,9 @@ public final class KafkaPublisher implements AutoCloseable {
     for (int attempt = 0; producer == null; attempt++) {
       try {
         producer = newProducer();
-      } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
+      } catch (ProducerFencedException e) {
+        throw new PublisherFencedException("Kafka refused the producer: " + e.getMessage(), e);
+      } catch (AuthorizationException | UnsupportedVersionException e) {
         throw new PublishException("Kafka refused the producer: " + e.getMessage(), e);
       } catch (KafkaException e) {
         waitOrGiveUp(deadline, attempt, e);
@@ -105,19 +107,16 @@ public final class KafkaPublisher implements AutoCloseable {
         producer.commitTransaction();
         transactions++;
         return;
-      } catch (ProducerFencedException
-          | InvalidProducerEpochException
+      } catch (ProducerFencedException e) {
+        closeQuietly();
+        throw new PublisherFencedException("stopped: " + e.getMessage()
+            + " (another process is publishing with transactional id '" + config.transactionalId() + "')", e);
+      } catch (InvalidProducerEpochException
           | OutOfOrderSequenceException
           | AuthorizationException
           | UnsupportedVersionException e) {
         closeQuietly();
-        throw new PublishException(
-            "stopped: " + e.getMessage()
-                + (e instanceof ProducerFencedException
-                    ? " (another process is publishing with transactional id '"
-                        + config.transactionalId() + "')"
-                    : ""),
-            e);
+        throw new PublishException("stopped: " + e.getMessage(), e);
       } catch (KafkaException e) {
         if (causedBy(e, RecordTooLargeException.class)) {
           abortOrReplace();
@@ -205,9 +204,12 @@ public final class KafkaPublisher implements AutoCloseable {
 
   private void waitOrGiveUp(long deadline, int attempt, KafkaException cause) {
     if (System.nanoTime() > deadline) {
-      throw new PublishException(
-          "Kafka at " + config.bootstrapServers() + " stayed unavailable for " + config.retryFor()
-              + ": " + cause.getMessage(), cause);
+      String message = "Kafka at " + config.bootstrapServers() + " stayed unavailable for " + config.retryFor()
+          + ": " + cause.getMessage();
+      // A fencing Kafka reported wrapped is still a fencing: the caller must stop, not reconnect.
+      throw causedBy(cause, ProducerFencedException.class)
+          ? new PublisherFencedException(message, cause)
+          : new PublishException(message, cause);
     }
     long backoffMillis = Math.min(5_000, 100L << Math.min(attempt, 6));
     try {

@@ -7,7 +7,7 @@ package org.patchpipe.ingest.kafka;
  * to read_committed consumers and the committed position is the last good one, so running the
  * same replay again resumes without loss or duplicates. The message says what to fix.
  */
-public final class PublishException extends RuntimeException {
+public class PublishException extends RuntimeException {
   public PublishException(String message, Throwable cause) {
     super(message, cause);
   }

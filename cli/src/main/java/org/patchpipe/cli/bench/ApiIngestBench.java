@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,8 +33,8 @@ import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
 import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StoreConfig;
-import org.patchpipe.store.embedded.EmbeddedPostgres;
 import org.patchpipe.store.embedded.PostgresConfig;
+import org.patchpipe.store.runtime.StoreRuntime;
 
 /**
  * The store's ingest rate: parsed events of real archives are published to an in-process KRaft
@@ -59,15 +59,15 @@ final class ApiIngestBench {
   void run() throws IOException {
     Topics topics = Topics.DEFAULT.withPrefix("bench.");
     try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(dir.resolve("broker")));
-        EmbeddedPostgres pg = EmbeddedPostgres.start(
-            new PostgresConfig(dir.resolve("pg"), 0, "patchpipe", false, PostgresConfig.defaultBinariesCache()))) {
+        StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
+            new PostgresConfig(dir.resolve("pg"), 0, "patchpipe", false, PostgresConfig.defaultBinariesCache())))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(topics.events(), 1, (short) 1))).all().get();
       } catch (Exception e) {
         throw new IllegalStateException("cannot create the events topic: " + e.getMessage(), e);
       }
       int published = publish(broker.bootstrapServers(), topics);
-      StoreConfig config = StoreConfig.of(broker.bootstrapServers(), pg.jdbcUrl(), pg.user(), "").withTopics(topics);
+      StoreConfig config = pg.storeConfig(broker.bootstrapServers()).withTopics(topics);
       long t0 = System.nanoTime();
       try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
         if (!consumer.runUntilCaughtUp(Duration.ofMinutes(30))) {

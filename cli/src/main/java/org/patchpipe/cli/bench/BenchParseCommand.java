@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.patchpipe.cli.ExitCodes;
+import org.patchpipe.cli.ListIds;
+import org.patchpipe.cli.UserError;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
@@ -116,7 +119,7 @@ final class BenchParseCommand implements Callable<Integer> {
       throw new UserError(archive + " holds no messages");
     }
     long bytes = messages.stream().mapToLong(RawMessage::size).sum();
-    String id = listId != null ? listId : ParseListId.find(messages.get(0)).orElse("unknown.invalid");
+    String id = listId != null ? listId : ListIds.find(messages.get(0)).orElse("unknown.invalid");
     Project project = Project.ofListId(id.contains(".") ? id : id + ".invalid");
     MailParser parser = new MailParser(ParserLimits.DEFAULT);
     out.printf("%n%s: %,d messages, %.1f MB, project %s%n", archive.getFileName(), messages.size(), bytes / 1e6, project.listId());
