@@ -109,10 +109,15 @@ public final class KafkaPublisher implements AutoCloseable {
         return;
       } catch (ProducerFencedException e) {
         closeQuietly();
-        throw new PublisherFencedException("stopped: " + e.getMessage()
-            + " (another process is publishing with transactional id '" + config.transactionalId() + "')", e);
-      } catch (InvalidProducerEpochException
-          | OutOfOrderSequenceException
+        throw fenced(e);
+      } catch (InvalidProducerEpochException e) {
+        // Kafka 4's transactions report a producer replaced under the same transactional id as a
+        // stale epoch on send; only the coordinator tells that from its own timeout-abort, and
+        // aborting is how to ask it: a replaced producer's abort is refused as fenced.
+        boolean fenced = abortIsFenced();
+        closeQuietly();
+        throw fenced ? fenced(e) : new PublishException("stopped: " + e.getMessage(), e);
+      } catch (OutOfOrderSequenceException
           | AuthorizationException
           | UnsupportedVersionException e) {
         closeQuietly();
@@ -199,6 +204,21 @@ public final class KafkaPublisher implements AutoCloseable {
       producer.abortTransaction();
     } catch (KafkaException | IllegalStateException e) {
       closeQuietly();
+    }
+  }
+
+  private PublisherFencedException fenced(KafkaException e) {
+    return new PublisherFencedException("stopped: " + e.getMessage()
+        + " (another process is publishing with transactional id '" + config.transactionalId() + "')", e);
+  }
+
+  /** Aborts the open transaction; true when the coordinator refuses because another producer took over. */
+  private boolean abortIsFenced() {
+    try {
+      producer.abortTransaction();
+      return false;
+    } catch (KafkaException | IllegalStateException e) {
+      return causedBy(e, ProducerFencedException.class);
     }
   }
 
