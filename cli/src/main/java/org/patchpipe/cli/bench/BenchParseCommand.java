@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.patchpipe.cli.ExitCodes;
 import org.patchpipe.cli.ListIds;
 import org.patchpipe.cli.UserError;
-import org.patchpipe.ingest.source.MailSource;
-import org.patchpipe.ingest.source.MailSourceKind;
-import org.patchpipe.ingest.source.SourcedMessage;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -114,7 +110,7 @@ final class BenchParseCommand implements Callable<Integer> {
   }
 
   private boolean bench(PrintWriter out, Path archive, int cores) throws IOException, InterruptedException {
-    List<RawMessage> messages = load(archive);
+    List<RawMessage> messages = ArchiveMessages.load(archive);
     if (messages.isEmpty()) {
       throw new UserError(archive + " holds no messages");
     }
@@ -224,16 +220,6 @@ final class BenchParseCommand implements Callable<Integer> {
       }
     }
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static List<RawMessage> load(Path archive) throws IOException {
-    List<RawMessage> messages = new ArrayList<>();
-    try (MailSource source = MailSourceKind.open(archive, Optional.empty())) {
-      for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
-        messages.add(m.get().raw());
-      }
-    }
-    return messages;
   }
 
   private static double median(double[] values) {

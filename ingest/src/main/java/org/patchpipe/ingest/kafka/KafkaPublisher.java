@@ -214,6 +214,9 @@ public final class KafkaPublisher implements AutoCloseable {
 
   /** Aborts the open transaction; true when the coordinator refuses because another producer took over. */
   private boolean abortIsFenced() {
+    if (producer == null) {
+      return false;
+    }
     try {
       producer.abortTransaction();
       return false;
