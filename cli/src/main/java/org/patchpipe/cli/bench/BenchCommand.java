@@ -1,9 +1,12 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
-/** {@code patchpipe bench}: benchmarks that print numbers; one subcommand per stage. */
+/**
+ * {@code patchpipe bench}: benchmarks that print numbers; one subcommand per stage. Only this parent
+ * is public: {@code PatchpipeCommand} lists it, and the stages live here beside it.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
       BenchApiCommand.class,
       BenchImapCommand.class,
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

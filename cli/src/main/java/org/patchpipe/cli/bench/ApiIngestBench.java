@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,17 +22,14 @@ import org.patchpipe.event.EventCodec;
 import org.patchpipe.event.MailEvent;
 import org.patchpipe.event.Position;
 import org.patchpipe.event.Topics;
-import org.patchpipe.ingest.source.MailSource;
-import org.patchpipe.ingest.source.MailSourceKind;
-import org.patchpipe.ingest.source.SourcedMessage;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
 import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StoreConfig;
-import org.patchpipe.store.embedded.EmbeddedPostgres;
 import org.patchpipe.store.embedded.PostgresConfig;
+import org.patchpipe.store.runtime.StoreRuntime;
 
 /**
  * The store's ingest rate: parsed events of real archives are published to an in-process KRaft
@@ -59,15 +54,15 @@ final class ApiIngestBench {
   void run() throws IOException {
     Topics topics = Topics.DEFAULT.withPrefix("bench.");
     try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(dir.resolve("broker")));
-        EmbeddedPostgres pg = EmbeddedPostgres.start(
-            new PostgresConfig(dir.resolve("pg"), 0, "patchpipe", false, PostgresConfig.defaultBinariesCache()))) {
+        StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
+            new PostgresConfig(dir.resolve("pg"), 0, "patchpipe", false, PostgresConfig.defaultBinariesCache())))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(topics.events(), 1, (short) 1))).all().get();
       } catch (Exception e) {
         throw new IllegalStateException("cannot create the events topic: " + e.getMessage(), e);
       }
       int published = publish(broker.bootstrapServers(), topics);
-      StoreConfig config = StoreConfig.of(broker.bootstrapServers(), pg.jdbcUrl(), pg.user(), "").withTopics(topics);
+      StoreConfig config = pg.storeConfig(broker.bootstrapServers()).withTopics(topics);
       long t0 = System.nanoTime();
       try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
         if (!consumer.runUntilCaughtUp(Duration.ofMinutes(30))) {
@@ -105,7 +100,7 @@ final class ApiIngestBench {
         String name = archive.getFileName().toString().replaceAll("\\.mbox(\\.gz)?$", "");
         String listId = name.replaceAll("[^a-z0-9-]", "") + ".lists.example.org";
         Project project = Project.ofListId(listId);
-        for (RawMessage raw : load(archive)) {
+        for (RawMessage raw : ArchiveMessages.load(archive)) {
           MailEvent event = MailEvent.of(listId, archive.toString(), new Position.MboxOffset(count, 0),
               Instant.now(), raw.size(), parser.parse(raw, project));
           producer.send(new ProducerRecord<>(topics.events(), listId.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
@@ -117,15 +112,5 @@ final class ApiIngestBench {
     out.printf(Locale.ROOT, "published %,d events from %d archive(s) (untimed)%n", count, archives.size());
     out.flush();
     return count;
-  }
-
-  private static List<RawMessage> load(Path archive) throws IOException {
-    List<RawMessage> messages = new ArrayList<>();
-    try (MailSource source = MailSourceKind.open(archive, Optional.empty())) {
-      for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
-        messages.add(m.get().raw());
-      }
-    }
-    return messages;
   }
 }

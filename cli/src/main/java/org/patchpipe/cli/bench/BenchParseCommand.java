@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,16 +10,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.patchpipe.ingest.source.MailSource;
-import org.patchpipe.ingest.source.MailSourceKind;
-import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.cli.ExitCodes;
+import org.patchpipe.cli.ListIds;
+import org.patchpipe.cli.UserError;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -111,12 +110,12 @@ final class BenchParseCommand implements Callable<Integer> {
   }
 
   private boolean bench(PrintWriter out, Path archive, int cores) throws IOException, InterruptedException {
-    List<RawMessage> messages = load(archive);
+    List<RawMessage> messages = ArchiveMessages.load(archive);
     if (messages.isEmpty()) {
       throw new UserError(archive + " holds no messages");
     }
     long bytes = messages.stream().mapToLong(RawMessage::size).sum();
-    String id = listId != null ? listId : ParseListId.find(messages.get(0)).orElse("unknown.invalid");
+    String id = listId != null ? listId : ListIds.find(messages.get(0)).orElse("unknown.invalid");
     Project project = Project.ofListId(id.contains(".") ? id : id + ".invalid");
     MailParser parser = new MailParser(ParserLimits.DEFAULT);
     out.printf("%n%s: %,d messages, %.1f MB, project %s%n", archive.getFileName(), messages.size(), bytes / 1e6, project.listId());
@@ -221,16 +220,6 @@ final class BenchParseCommand implements Callable<Integer> {
       }
     }
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static List<RawMessage> load(Path archive) throws IOException {
-    List<RawMessage> messages = new ArrayList<>();
-    try (MailSource source = MailSourceKind.open(archive, Optional.empty())) {
-      for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
-        messages.add(m.get().raw());
-      }
-    }
-    return messages;
   }
 
   private static double median(double[] values) {

@@ -1,6 +1,5 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,12 +9,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.patchpipe.cli.UserError;
 import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.api.ApiServer;
-import org.patchpipe.store.db.Schema;
-import org.patchpipe.store.embedded.EmbeddedPostgres;
 import org.patchpipe.store.embedded.PostgresConfig;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -121,28 +121,21 @@ final class BenchApiCommand implements Callable<Integer> {
   }
 
   private void apiLatency(PrintWriter out, Path pgDir) throws SQLException, InterruptedException, IOException {
-    try (EmbeddedPostgres pg = EmbeddedPostgres.start(
-        new PostgresConfig(pgDir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache()))) {
+    try (StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
+        new PostgresConfig(pgDir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache())))) {
       long t0 = System.nanoTime();
-      try (Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
-        Schema.migrate(c);
+      try (Connection c = pg.connect()) {
         ApiBenchData.generate(c, patches);
       }
       double visible;
-      try (Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
+      try (Connection c = pg.connect()) {
         visible = ApiBenchData.vacuum(c);
       }
       out.printf(Locale.ROOT, "generated %,d patches in %.1f s, %.0f%% of pages all-visible (PostgreSQL %s)%n",
-          patches, (System.nanoTime() - t0) / 1e9, visible * 100, pg);
+          patches, (System.nanoTime() - t0) / 1e9, visible * 100, pg.startedServer());
       out.flush();
-      HikariConfig pool = new HikariConfig();
-      pool.setJdbcUrl(pg.jdbcUrl());
-      pool.setUsername(pg.user());
-      pool.setPassword("");
-      pool.setMaximumPoolSize(apiThreads);
       // Server-side prepared statements from the first use: the API's joins cost more to plan than to run.
-      pool.addDataSourceProperty("prepareThreshold", "1");
-      try (HikariDataSource ds = new HikariDataSource(pool);
+      try (HikariDataSource ds = pg.pool(null, apiThreads, Map.of("prepareThreshold", "1"));
           ApiServer api = ApiServer.start(new ApiConfig("127.0.0.1", 0, apiThreads), ds)) {
         int pages = 10;
         java.util.function.IntFunction<String> detail = r -> "/api/1.2/patches/" + (1 + r % patches) + "/";

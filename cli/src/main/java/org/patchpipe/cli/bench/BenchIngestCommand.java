@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
+import org.patchpipe.cli.ExitCodes;
+import org.patchpipe.cli.UserError;
 import org.patchpipe.event.Topics;
 import org.patchpipe.ingest.IngestConfig;
 import org.patchpipe.ingest.MessagePreparer;

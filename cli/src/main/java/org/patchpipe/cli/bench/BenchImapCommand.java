@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -21,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.patchpipe.broker.BrokerConfig;
+import org.patchpipe.cli.ExitCodes;
+import org.patchpipe.cli.UserError;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.event.EventHeaders;
 import org.patchpipe.event.Topics;

@@ -1,10 +1,11 @@
-package org.patchpipe.cli;
+package org.patchpipe.store.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.api.ApiServer;
 import org.patchpipe.store.consume.ConsumerStats;
@@ -13,12 +14,12 @@ import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
 
 /**
- * The running store of {@code patchpipe store} and {@code patchpipe run}: the event consumer on its
- * own thread and the REST API beside it, over one database. Prints progress at most every few
- * seconds while events arrive. {@link #close()} stops the consumer after its current batch, then
- * the API.
+ * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread
+ * and the REST API beside it, over one database. Tells its {@link Listener} the progress at most
+ * every few seconds while events arrive. {@link #close()} stops the consumer after its current
+ * batch, then the API.
  */
-final class StoreServer implements AutoCloseable {
+public final class StoreServer implements AutoCloseable {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   private final EventConsumer consumer;
@@ -26,10 +27,18 @@ final class StoreServer implements AutoCloseable {
   private final HikariDataSource pool;
   private final ApiServer api;
   private final CountDownLatch consumerDone = new CountDownLatch(1);
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile Throwable consumerFailure;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, PrintWriter err) {
+  /** What a running store tells its owner, who decides how to show it. */
+  public interface Listener {
+    /** The totals so far, at most every few seconds while events arrive. */
+    void progress(ConsumerStats stats);
+
+    /** The consumer thread stopped on {@code failure}; {@link #awaitConsumer()} returns next. */
+    void consumerStopped(RuntimeException failure);
+  }
+
+  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, Listener listener) {
     this.consumer = consumer;
     this.pool = pool;
     this.api = api;
@@ -38,17 +47,14 @@ final class StoreServer implements AutoCloseable {
       long now = System.nanoTime();
       if (now - lastPrint[0] >= PROGRESS_EVERY.toNanos()) {
         lastPrint[0] = now;
-        err.println("patchpipe store: " + stats);
-        err.flush();
+        listener.progress(stats);
       }
     });
     this.consumerThread = new Thread(() -> {
       try {
         consumer.run();
       } catch (RuntimeException e) {
-        consumerFailure = e;
-        err.println("patchpipe store: the consumer stopped: " + e.getMessage());
-        err.flush();
+        listener.consumerStopped(e);
       } finally {
         consumerDone.countDown();
       }
@@ -59,53 +65,49 @@ final class StoreServer implements AutoCloseable {
    * Opens the consumer (migrating the database) and starts the API; the consumer starts with
    * {@link #startConsuming()} so a caller can first consume up to a point on its own thread.
    */
-  static StoreServer open(StoreConfig config, StoreDatabase db, ApiConfig apiConfig, PrintWriter err) {
+  static StoreServer open(StoreConfig config, StoreRuntime db, ApiConfig apiConfig, Listener listener) {
     EventConsumer consumer;
     try {
       consumer = EventConsumer.open(config, Clock.systemUTC());
     } catch (StoreException e) {
-      throw new UserError(e.getMessage(), e);
+      throw new StoreStartException(e.getMessage(), e);
     }
-    HikariDataSource pool = db.pool(Math.max(2, Math.min(apiConfig.threads(), 16)));
+    HikariDataSource pool = db.pool("patchpipe-api", Math.max(2, Math.min(apiConfig.threads(), 16)), Map.of());
     try {
-      return new StoreServer(consumer, pool, ApiServer.start(apiConfig, pool), err);
+      return new StoreServer(consumer, pool, ApiServer.start(apiConfig, pool), listener);
     } catch (RuntimeException e) {
       pool.close();
       consumer.close();
-      throw new UserError(e.getMessage(), e);
+      throw new StoreStartException(e.getMessage(), e);
     }
   }
 
   /** Consumes what the topic holds now, on the caller's thread; true when caught up. */
-  boolean catchUp(Duration timeout) {
+  public boolean catchUp(Duration timeout) {
     return consumer.runUntilCaughtUp(timeout);
   }
 
   /** Starts consuming in the background until {@link #close()}. */
-  void startConsuming() {
+  public void startConsuming() {
     consumerThread.start();
   }
 
   /** Waits until the consumer thread ends (only on failure or close). */
-  void awaitConsumer() throws InterruptedException {
+  public void awaitConsumer() throws InterruptedException {
     consumerDone.await();
   }
 
-  Throwable consumerFailure() {
-    return consumerFailure;
-  }
-
-  ConsumerStats stats() {
+  public ConsumerStats stats() {
     return consumer.stats();
   }
 
   /** Whether {@link #close()} has begun (a Ctrl-C hook may close the server under a running command). */
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.get();
   }
 
   /** The API root, e.g. {@code http://127.0.0.1:8000/api/1.2/}. */
-  String apiUrl() {
+  public String apiUrl() {
     return api.baseUrl() + "/api/1.2/";
   }
 

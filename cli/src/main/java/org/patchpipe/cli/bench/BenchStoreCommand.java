@@ -1,4 +1,4 @@
-package org.patchpipe.cli;
+package org.patchpipe.cli.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
+import org.patchpipe.cli.ExitCodes;
 import org.patchpipe.event.EventCodec;
 import org.patchpipe.event.MailEvent;
 import org.patchpipe.event.Position;
@@ -25,8 +26,8 @@ import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.store.consume.ConsumerStats;
 import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StoreConfig;
-import org.patchpipe.store.embedded.EmbeddedPostgres;
 import org.patchpipe.store.embedded.PostgresConfig;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,8 +65,8 @@ final class BenchStoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("patchpipe-bench-store-");
     try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(dir.resolve("broker")));
-        EmbeddedPostgres pg = EmbeddedPostgres.start(
-            PostgresConfig.of(dir.resolve("postgres")).withDurable(!noFsync))) {
+        StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
+            PostgresConfig.of(dir.resolve("postgres")).withDurable(!noFsync)))) {
       Topics topics = Topics.DEFAULT.withPrefix("bench-" + System.nanoTime() + ".");
       List<ParsedMail> mails = new StoreBenchMails(42, "bench.lists.example.org").next(messages);
       long bytes = publish(broker, topics, mails);
@@ -73,7 +74,7 @@ final class BenchStoreCommand implements Callable<Integer> {
           bytes / 1e6, noFsync ? "without fsync" : "durable (fsync on)");
       out.flush();
 
-      StoreConfig config = StoreConfig.of(broker.bootstrapServers(), pg.jdbcUrl(), pg.user(), "")
+      StoreConfig config = pg.storeConfig(broker.bootstrapServers())
           .withTopics(topics).withMaxBatch(batch).withConsumerName("bench");
       List<Long> batchNanos = Collections.synchronizedList(new ArrayList<>());
       long[] last = new long[1];
