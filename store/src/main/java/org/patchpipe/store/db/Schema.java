@@ -63,8 +63,8 @@ public final class Schema {
       Flyway flyway = configure(connection)
           // Only a database the earlier runner kept is baselined; any other non-empty schema
           // without Flyway's table is refused, as Flyway does by default.
-          .baselineOnMigrate(legacy > 0)
-          .baselineVersion(MigrationVersion.fromVersion(Integer.toString(Math.max(legacy, 1))))
+          .baselineOnMigrate(legacy >= 0)
+          .baselineVersion(MigrationVersion.fromVersion(Integer.toString(Math.max(legacy, 0))))
           .baselineDescription("taken over from " + LEGACY_TABLE)
           .load();
       MigrateResult result = flyway.migrate();
@@ -87,7 +87,7 @@ public final class Schema {
   public static int currentVersion(Connection connection) throws SQLException {
     try {
       int flyway = versionOf(configure(connection).load().info().current());
-      return flyway > 0 ? flyway : legacyVersion(connection);
+      return flyway > 0 ? flyway : Math.max(legacyVersion(connection), 0);
     } catch (FlywayException e) {
       throw new SQLException("reading the store schema's version failed: " + e.getMessage(), e);
     }
@@ -107,13 +107,16 @@ public final class Schema {
     return info == null || info.getVersion() == null ? 0 : Integer.parseInt(info.getVersion().getVersion());
   }
 
-  /** The highest version in the earlier runner's table, 0 when there is none. */
+  /**
+   * The highest version in the earlier runner's table: 0 when it holds none (its first migration
+   * failed), -1 when there is no such table.
+   */
   private static int legacyVersion(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + LEGACY_TABLE + "') IS NOT NULL")) {
         rs.next();
         if (!rs.getBoolean(1)) {
-          return 0;
+          return -1;
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM " + LEGACY_TABLE)) {

@@ -67,6 +67,18 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void aDatabaseWhoseFirstMigrationFailedUnderTheEarlierRunnerGetsEveryMigration(TestDatabase db) throws Exception {
+    try (Connection c = fresh(db, "legacy_empty")) {
+      migrateAsTheEarlierRunnerDid(c);
+      assertEquals(0, Schema.currentVersion(c));
+
+      assertEquals(20, Schema.migrate(c));
+
+      assertEquals(List.of("0|BASELINE", "1|SQL", "2|SQL", "20|SQL"), history(c));
+    }
+  }
+
+  @Test
   void concurrentStartersApplyEachMigrationOnce(TestDatabase db) throws Exception {
     String name = "concurrent_start";
     db.server().createDatabase(name);
