@@ -101,15 +101,7 @@ final class BenchApiCommand implements Callable<Integer> {
     if (archives != null && !archives.isEmpty()) {
       return archives;
     }
-    Path corpus = Path.of("../shared/corpus");
-    List<Path> paths = List.of(corpus.resolve("openrisc.mbox.gz"), corpus.resolve("linux-efi.mbox.gz"));
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new UserError(path.toAbsolutePath() + " not found: run beside ../shared, name --archive files,"
-            + " or pass --skip-ingest");
-      }
-    }
-    return paths;
+    return BenchArchives.defaults("name --archive files, or pass --skip-ingest");
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -70,7 +70,7 @@ final class BenchIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> inputs = archives.isEmpty() ? defaultArchives() : archives;
+    List<Path> inputs = archives.isEmpty() ? BenchArchives.defaults("or give ARCHIVE paths") : archives;
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new UserError("no such archive: " + input + " (give ARCHIVE paths, or run from the repository root with ../shared beside it)");
@@ -173,11 +173,6 @@ final class BenchIngestCommand implements Callable<Integer> {
               + " %,.0f messages/s, %.2f MB/s%n",
           batchMessages, prepared.size(), seconds, prepared.size() / seconds, bytes / 1e6 / seconds);
     }
-  }
-
-  private static List<Path> defaultArchives() {
-    Path shared = Path.of(System.getProperty("patchpipe.shared", "../shared"));
-    return List.of(shared.resolve("corpus/openrisc.mbox.gz"), shared.resolve("corpus/linux-efi.mbox.gz"));
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,14 +98,7 @@ final class BenchParseCommand implements Callable<Integer> {
   }
 
   private static List<Path> defaults() {
-    Path corpus = Path.of("../shared/corpus");
-    List<Path> paths = List.of(corpus.resolve("openrisc.mbox.gz"), corpus.resolve("linux-efi.mbox.gz"));
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new UserError(path.toAbsolutePath() + " not found: run from the repository root beside ../shared, or name ARCHIVE files");
-      }
-    }
-    return paths;
+    return BenchArchives.defaults("or name ARCHIVE files");
   }
 
   private boolean bench(PrintWriter out, Path archive, int cores) throws IOException, InterruptedException {
