@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.ListIds;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -116,7 +117,7 @@ final class BenchParseCommand implements Callable<Integer> {
       throw new UserError(archive + " holds no messages");
     }
     long bytes = messages.stream().mapToLong(RawMessage::size).sum();
-    String id = listId != null ? listId : ParseListId.find(messages.get(0)).orElse("unknown.invalid");
+    String id = listId != null ? listId : ListIds.find(messages.get(0)).orElse("unknown.invalid");
     Project project = Project.ofListId(id.contains(".") ? id : id + ".invalid");
     MailParser parser = new MailParser(ParserLimits.DEFAULT);
     out.printf("%n%s: %,d messages, %.1f MB, project %s%n", archive.getFileName(), messages.size(), bytes / 1e6, project.listId());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -120,6 +119,46 @@ class ImapDaemonKafkaIT {
     assertEquals(34, c.distinct());
   }
 
+  /**
+   * The mails whose Message-ID only the parser's reading (R1.1) gets right: RFC 2047 encoded (no
+   * brackets until decoded), over 255 characters (the key is cut), and none at all (the key is the
+   * synthetic id). A re-scan must recognise each by the key it was published under.
+   */
+  @Test
+  void uidValidityChangeRecognisesEncodedOverLongAndMissingMessageIds() throws Exception {
+    String prefix = "oddids.";
+    String folder = "lists.oddids";
+    String encoded = "=?utf-8?b?" + java.util.Base64.getEncoder().encodeToString("<odd.1@patchpipe.test>".getBytes(UTF_8)) + "?=";
+    String overLong = "<odd.2." + "x".repeat(300) + "@patchpipe.test>";
+    List<byte[]> odd = List.of(
+        TestMails.mail("odd", 1, 3, encoded), TestMails.mail("odd", 2, 3, overLong), TestMails.mail("odd", 3, 3, null));
+    imap.createFolder(folder);
+    imap.append(folder, odd);
+    PublisherConfig config =
+        PublisherConfig.of(broker.bootstrapServers(), "imap-oddids").withTopics(Topics.DEFAULT.withPrefix(prefix));
+    FolderSubscription sub = new FolderSubscription(imap.account(), folder, "list.example.org");
+    try (KafkaImapSink sink = KafkaImapSink.open(config, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
+      ImapDaemon daemon = ImapDaemon.start(List.of(sub), FolderFollowerContract.FAST, sink, Clock.systemUTC(), new Random(3));
+      await("3 published", () -> count(prefix, sub.sourceId()).total() >= 3);
+      assertTrue(daemon.stop(Duration.ofSeconds(20)));
+    }
+    assertEquals(3, count(prefix, sub.sourceId()).distinct(), "three keys: " + keys(prefix, sub.sourceId()));
+    imap.recreateFolder(folder);
+    List<byte[]> again = new ArrayList<>(odd);
+    again.add(TestMails.mail("odd", 4, 3));
+    imap.append(folder, again);
+    try (KafkaImapSink sink = KafkaImapSink.open(config, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
+      ImapDaemon daemon = ImapDaemon.start(List.of(sub), FolderFollowerContract.FAST, sink, Clock.systemUTC(), new Random(4));
+      await("the new one published", () -> count(prefix, sub.sourceId()).total() >= 4);
+      FolderFollowerContract.await("the re-scan is done", () -> daemon.health().get(0).duplicatesSkipped() == 3);
+      assertTrue(daemon.stop(Duration.ofSeconds(20)));
+      assertEquals(imap.uidValidity(folder), sink.committedPosition(sub).orElseThrow().uidValidity());
+    }
+    Count c = count(prefix, sub.sourceId());
+    assertEquals(4, c.total(), "none of the three published again: " + keys(prefix, sub.sourceId()));
+    assertEquals(4, c.distinct());
+  }
+
   private Process daemon(String prefix, int batch) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
@@ -142,16 +181,21 @@ class ImapDaemonKafkaIT {
 
   /** Raw-topic records of {@code sourceId}, as a read_committed consumer sees them. */
   private Count count(String prefix, String sourceId) {
+    List<String> keys = keys(prefix, sourceId);
+    return new Count(keys.size(), new java.util.HashSet<>(keys).size());
+  }
+
+  /** The keys (Message-IDs) of the raw-topic records of {@code sourceId}, in partition order. */
+  private List<String> keys(String prefix, String sourceId) {
     Properties p = new Properties();
     p.put("bootstrap.servers", broker.bootstrapServers());
     p.put("isolation.level", "read_committed");
     p.put("enable.auto.commit", "false");
     String topic = Topics.DEFAULT.withPrefix(prefix).raw();
-    Map<String, Integer> seen = new HashMap<>();
-    int total = 0;
+    List<String> keys = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       var infos = consumer.partitionsFor(topic);
-      if (infos == null || infos.isEmpty()) return new Count(0, 0);
+      if (infos == null || infos.isEmpty()) return keys;
       List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
@@ -161,12 +205,11 @@ class ImapDaemonKafkaIT {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           Header h = r.headers().lastHeader(EventHeaders.SOURCE);
           if (h == null || !new String(h.value(), UTF_8).equals(sourceId)) continue;
-          total++;
-          seen.merge(new String(r.key(), UTF_8), 1, Integer::sum);
+          keys.add(r.key() == null ? null : new String(r.key(), UTF_8));
         }
       }
     }
-    return new Count(total, seen.size());
+    return keys;
   }
 
   interface Check {

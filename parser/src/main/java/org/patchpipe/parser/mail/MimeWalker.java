@@ -45,6 +45,14 @@ public final class MimeWalker {
   }
 
   /**
+   * The top-level header block of {@code mail} alone ({@code mail} already in universal newlines):
+   * what {@link #walk} would give as {@link MimeMessage#headers()}, without reading the body.
+   */
+  public static MailHeaders headers(byte[] mail, int maxHeaders) {
+    return new MimeWalker(mail, maxHeaders, 1).headers();
+  }
+
+  /**
    * Parses one entity (headers and body) at {@code pos}. Returns the slot of the entity CPython
    * calls {@code _last} afterwards (the last one created, or a multipart whose parts were read):
    * the one whose final newline the next boundary takes.

@@ -97,16 +97,7 @@ public final class StatelessComparison {
   }
 
   private static Envelope envelope(ParsedMail m) {
-    if (m instanceof ParsedMail.Patch p) {
-      return p.envelope();
-    }
-    if (m instanceof ParsedMail.CoverLetter c) {
-      return c.envelope();
-    }
-    if (m instanceof ParsedMail.Comment c) {
-      return c.envelope();
-    }
-    return null;
+    return m instanceof ParsedMail.Kept kept ? kept.envelope() : null;
   }
 
   private static String describe(ParsedMail m) {

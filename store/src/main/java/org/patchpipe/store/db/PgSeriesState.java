@@ -169,7 +169,7 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
       // R10.4: X-Patchwork-Action-Required on a patch comment marks it not yet addressed.
       Boolean addressed = mail instanceof ParsedMail.Comment c && c.actionRequired() ? Boolean.FALSE : null;
       long id = insert(60, "patch_comment", "patch_id, msgid, date, headers, submitter_id, content, addressed",
-          patchId, mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail), addressed);
+          patchId, mail.msgid(), date, nonNull(kept(mail).envelope().headers()), submitterId, kept(mail).content(), addressed);
       events.patchCommentCreated(projectId, patchId, id);
       return id;
     });
@@ -187,7 +187,7 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
   long insertCoverComment(long projectId, long coverId, ParsedMail mail, long submitterId, LocalDateTime date) {
     return run(() -> {
       long id = insert(61, "cover_comment", "cover_id, msgid, date, headers, submitter_id, content", coverId,
-          mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail));
+          mail.msgid(), date, nonNull(kept(mail).envelope().headers()), submitterId, kept(mail).content());
       events.coverCommentCreated(projectId, coverId, id);
       return id;
     });
@@ -555,27 +555,11 @@ public final class PgSeriesState implements SeriesState, AutoCloseable {
     }
   }
 
-  private static Envelope envelope(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Comment c) {
-      return c.envelope();
-    }
-    if (mail instanceof ParsedMail.Patch p) {
-      return p.envelope();
-    }
-    if (mail instanceof ParsedMail.CoverLetter c) {
-      return c.envelope();
+  private static ParsedMail.Kept kept(ParsedMail mail) {
+    if (mail instanceof ParsedMail.Kept kept) {
+      return kept;
     }
     throw new IllegalArgumentException("a comment must be a comment, patch or cover letter: " + mail);
-  }
-
-  private static String content(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Comment c) {
-      return c.content();
-    }
-    if (mail instanceof ParsedMail.Patch p) {
-      return p.content();
-    }
-    return ((ParsedMail.CoverLetter) mail).content();
   }
 
   private static String nonNull(String s) {
