@@ -7,8 +7,9 @@ import org.patchpipe.parser.mail.MimeWalker;
 /**
  * The top header block of raw mail, read exactly as {@link MailParser} reads it (universal
  * newlines, then {@link MimeWalker}'s header rules) but without walking the body: what {@link
- * MessageIds} and {@link ListIds} look at before, or instead of, a parse. Only the header block is
- * copied, and only when it holds a CR. Stateless.
+ * MessageIds} and {@link ListIds} look at before, or instead of, a parse. Only the headers asked
+ * for become text, and the header block is copied only when it holds a CR: cheap enough to run on
+ * every mail before its parse. Stateless.
  */
 final class HeaderBlock {
   /** How far a mail too large to parse is searched for its headers. */
@@ -16,13 +17,16 @@ final class HeaderBlock {
 
   private HeaderBlock() {}
 
-  /** The headers of {@code raw} under the default limits. */
-  static MailHeaders of(RawMessage raw) {
-    return of(raw.array(), ParserLimits.DEFAULT);
+  /** The headers named {@code names} of {@code raw}, under the default limits. */
+  static MailHeaders of(RawMessage raw, String... names) {
+    return of(raw.array(), ParserLimits.DEFAULT, names);
   }
 
-  /** The headers of {@code bytes}; of a mail over the size limit only its first MiB is read. */
-  static MailHeaders of(byte[] bytes, ParserLimits limits) {
+  /**
+   * The headers named {@code names} (ASCII, any case) of {@code bytes}; of a mail over the size
+   * limit only its first MiB is read.
+   */
+  static MailHeaders of(byte[] bytes, ParserLimits limits, String... names) {
     int limit = bytes.length > limits.maxMessageBytes() ? Math.min(bytes.length, OVERSIZED_SCAN) : bytes.length;
     int end = limit;
     boolean cr = false;
@@ -41,6 +45,6 @@ final class HeaderBlock {
       }
     }
     byte[] head = cr || limit < bytes.length ? UniversalNewlines.apply(Arrays.copyOf(bytes, end)) : bytes;
-    return MimeWalker.headers(head, limits.maxHeaderCount());
+    return MimeWalker.headers(head, limits.maxHeaderCount(), names);
   }
 }

@@ -1,6 +1,5 @@
 package org.patchpipe.parser;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,7 @@ import org.patchpipe.parser.mail.MailHeaders;
  * <p>Reads only the header block. Stateless and thread-safe; never throws for bad mail.
  */
 public final class ListIds {
-  private static final List<String> HEADERS = List.of("List-ID", "X-Mailing-List", "X-list");
+  private static final String[] HEADERS = {"List-ID", "X-Mailing-List", "X-list"};
   private static final Pattern BRACKETED = Pattern.compile("(?s).*<([^>]+)>.*");
   private static final Pattern TOKEN = Pattern.compile("^(\\S+)$");
 
@@ -30,7 +29,7 @@ public final class ListIds {
 
   /** The first list id candidate of {@code raw}, without angle brackets, or empty where none. */
   public static Optional<String> find(RawMessage raw) {
-    MailHeaders headers = HeaderBlock.of(raw);
+    MailHeaders headers = HeaderBlock.of(raw, HEADERS);
     for (String name : HEADERS) {
       Optional<String> id = candidate(headers.get(name));
       if (id.isPresent()) {

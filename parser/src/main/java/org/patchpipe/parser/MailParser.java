@@ -44,7 +44,7 @@ public final class MailParser {
   public ParsedMail parse(RawMessage raw, Project project) {
     if (raw.size() > limits.maxMessageBytes()) {
       return new ParsedMail.Unparseable(
-          MessageIds.of(HeaderBlock.of(raw.array(), limits)),
+          MessageIds.find(raw.array(), limits),
           "message of " + raw.size() + " bytes exceeds the limit of " + limits.maxMessageBytes(),
           "limits");
     }

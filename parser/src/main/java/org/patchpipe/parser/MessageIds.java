@@ -27,13 +27,19 @@ public final class MessageIds {
   /** The domain of synthetic Message-IDs; {@code .invalid} can never clash with a real one. */
   public static final String SYNTHETIC_DOMAIN = "patchpipe.invalid";
 
+  private static final String HEADER = "Message-Id";
   private static final int MAX_LENGTH = 255;
 
   private MessageIds() {}
 
   /** The Message-ID as the parser reads it (R1.1), or empty where it is missing, empty or undecodable. */
   public static Optional<String> find(RawMessage raw) {
-    return Optional.ofNullable(of(HeaderBlock.of(raw)));
+    return Optional.ofNullable(of(HeaderBlock.of(raw, HEADER)));
+  }
+
+  /** R1.1 of the header block of {@code bytes} under {@code limits}, or null. */
+  static String find(byte[] bytes, ParserLimits limits) {
+    return of(HeaderBlock.of(bytes, limits, HEADER));
   }
 
   /** The Message-ID the parser gives {@code raw}: R1.1, else the synthetic one of its bytes. */
@@ -61,7 +67,7 @@ public final class MessageIds {
 
   /** R1.1 on parsed headers: the Message-ID, or null where it is missing, empty or undecodable. */
   static String of(MailHeaders headers) {
-    Optional<String> v = HeaderCleaner.clean(headers.get("Message-Id"));
+    Optional<String> v = HeaderCleaner.clean(headers.get(HEADER));
     if (v.isEmpty() || v.get().isEmpty()) {
       return null;
     }
