@@ -5,6 +5,8 @@ package org.patchpipe.parser;
  * {@link CoverLetter} candidate, a {@link Comment} candidate, {@link Other} (Patchwork keeps
  * nothing) or {@link Unparseable} (Patchwork rejects it). Whether a cover letter stays one and which
  * patch or cover a comment belongs to depends on earlier mail: {@code parser.series} decides that.
+ * The three kinds Patchwork keeps a row of are {@link Kept}: code that needs only their envelope or
+ * text asks {@code mail instanceof ParsedMail.Kept kept} once instead of testing each kind.
  */
 public sealed interface ParsedMail permits ParsedMail.Kept, ParsedMail.Other, ParsedMail.Unparseable {
 
