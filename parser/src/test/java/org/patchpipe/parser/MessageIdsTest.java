@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.patchpipe.parser.oracle.Corpus;
 
 /**
  * R1.1 as {@link MessageIds} reads it: the same id the parser gives a mail, so that what keys mail
- * before a parse (the raw topic, an IMAP re-scan) and what the parser says always agree.
+ * before a parse (the raw topic, an IMAP re-scan) and what the parser says always agree. The
+ * corpus case skips where {@code ../shared} is absent.
  */
 class MessageIdsTest {
   private static final MailParser PARSER = new MailParser(ParserLimits.DEFAULT);
@@ -58,6 +63,26 @@ class MessageIdsTest {
     assertEquals(PARSER.parse(mail, Project.ofListId("list.example.org")).msgid(), synthetic);
     // CRLF is read as LF (universal newlines), so the id does not depend on how the mail travelled.
     assertEquals(MessageIds.of(raw(patch("").replace("\r\n", "\n"))), synthetic);
+  }
+
+  /** Every archive mail, as received and as CRLF: MessageIds says what the parser says (where it says anything). */
+  @ParameterizedTest
+  @CsvSource({"openrisc, openrisc.lists.librecores.org", "linux-efi, linux-efi.vger.kernel.org"})
+  void agreesWithTheParserOnEveryArchiveMail(String archive, String listId) {
+    List<byte[]> mails = Corpus.mboxrd(Corpus.read(Corpus.shared().resolve("corpus/" + archive + ".mbox.gz")));
+    Project project = Project.ofListId(listId);
+    int compared = 0;
+    for (int i = 0; i < mails.size(); i++) {
+      String parsed = PARSER.parse(RawMessage.of(mails.get(i)), project).msgid();
+      if (parsed == null) {
+        continue;
+      }
+      String crlf = new String(mails.get(i), StandardCharsets.ISO_8859_1).replace("\n", "\r\n");
+      assertEquals(parsed, MessageIds.of(RawMessage.of(mails.get(i))), archive + "#" + i);
+      assertEquals(parsed, MessageIds.of(raw(crlf)), archive + "#" + i + " as CRLF");
+      compared++;
+    }
+    assertTrue(compared > mails.size() * 9 / 10, "compared " + compared + " of " + mails.size());
   }
 
   private static String patch(String messageIdLine) {
