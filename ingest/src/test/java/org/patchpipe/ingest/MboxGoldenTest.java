@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.MessageIds;
 import org.patchpipe.parser.testing.Corpus;
 import org.patchpipe.parser.testing.SharedFiles;
 
@@ -37,7 +38,7 @@ class MboxGoldenTest {
       for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
         String want = expected.get(index);
         if (want != null) {
-          assertEquals(Optional.of(want), HeaderPeek.messageId(m.get().raw()), "message " + index);
+          assertEquals(Optional.of(want), MessageIds.find(m.get().raw()), "message " + index);
           compared++;
         }
         index++;

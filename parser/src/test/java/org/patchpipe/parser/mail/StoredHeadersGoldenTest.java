@@ -67,14 +67,7 @@ class StoredHeadersGoldenTest {
   }
 
   private static Envelope envelopeOf(ParsedMail parsed) {
-    if (parsed instanceof ParsedMail.Patch p) {
-      return p.envelope();
-    } else if (parsed instanceof ParsedMail.CoverLetter c) {
-      return c.envelope();
-    } else if (parsed instanceof ParsedMail.Comment c) {
-      return c.envelope();
-    }
-    return null;
+    return parsed instanceof ParsedMail.Kept kept ? kept.envelope() : null;
   }
 
   private static void report(String source, List<Case> cases, Function<Case, String> stored) {
