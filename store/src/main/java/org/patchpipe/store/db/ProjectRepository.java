@@ -51,6 +51,22 @@ public final class ProjectRepository {
     });
   }
 
+  /**
+   * The id of the project with this link name or, failing that, this id (for the command line's
+   * {@code --project}), if any.
+   */
+  public Optional<Long> idOf(String idOrLinkName) throws SQLException {
+    try (PreparedStatement q = connection.prepareStatement(
+        "SELECT id FROM project WHERE linkname = ? OR CAST(id AS text) = ? ORDER BY (linkname = ?) DESC LIMIT 1")) {
+      q.setString(1, idOrLinkName);
+      q.setString(2, idOrLinkName);
+      q.setString(3, idOrLinkName);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
   /** R2.3 (without subject_match): the project whose list id is {@code listId}, if any. */
   public Optional<StoredProject> findByListId(String listId) {
     return PgSeriesState.run(() -> {

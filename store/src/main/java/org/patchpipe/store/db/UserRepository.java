@@ -27,10 +27,18 @@ public final class UserRepository {
   public record User(long id, String username, String email, boolean superuser, List<String> maintainerOf,
       boolean hasToken) {}
 
+  /** The user an API token belongs to. */
+  public record TokenUser(long id, String username, String firstName, String lastName, String email) {}
+
   private static final int PBKDF2_ITERATIONS = 600_000;
 
   private final Connection connection;
   private final SecureRandom random;
+
+  /** For reads and the API's checks, which make no passwords or tokens. */
+  public UserRepository(Connection connection) {
+    this(connection, new SecureRandom());
+  }
 
   public UserRepository(Connection connection, SecureRandom random) {
     this.connection = connection;
@@ -167,6 +175,44 @@ public final class UserRepository {
         }
       }
     });
+  }
+
+  /** The username of the user with this id, if there is one. */
+  public Optional<String> username(long userId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT username FROM auth_user WHERE id = ?")) {
+      ps.setLong(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Whether the user maintains the project. */
+  public boolean maintains(long userId, long projectId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT 1 FROM project_maintainer WHERE user_id = ? AND project_id = ?")) {
+      ps.setLong(1, userId);
+      ps.setLong(2, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The active user whose API token is {@code key}, if any. */
+  public Optional<TokenUser> byToken(String key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT u.id, u.username, u.first_name, u.last_name, u.email FROM api_token t"
+            + " JOIN auth_user u ON u.id = t.user_id WHERE t.key = ? AND u.is_active")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new TokenUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)));
+      }
+    }
   }
 
   private long require(String username) {

@@ -14,13 +14,14 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.Dates;
-import org.patchpipe.store.api.Editing;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.api.Ordering;
 import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
+import org.patchpipe.store.db.CheckRepository;
+import org.patchpipe.store.db.PatchRepository;
 
 /**
  * Checks of one patch: Patchwork's {@code CheckListCreate} and {@code CheckDetail}. Anyone may
@@ -87,33 +88,12 @@ public final class CheckHandler {
     CheckJson check = db.write(connection -> {
       requirePatch(connection, patchId);
       ApiUser user = request.user().orElse(null);
-      if (user == null || !Editing.mayEditPatch(connection, user, patchId)) {
+      if (user == null || !new PatchRepository(connection, db.clock()).editableBy(patchId, user.id())) {
         throw ApiException.forbidden();
       }
       NewCheck fields = NewCheck.parse(body);
-      long id;
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO patch_check (patch_id, user_id, state, target_url, context, description)"
-              + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-        ps.setLong(1, patchId);
-        ps.setLong(2, user.id());
-        ps.setInt(3, fields.state().ordinal());
-        ps.setString(4, fields.targetUrl());
-        ps.setString(5, fields.context());
-        ps.setString(6, fields.description());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO event (category, project_id, actor_id, patch_id, created_check_id, date)"
-              + " SELECT 'check-created', p.project_id, ?, p.id, k.id, k.date FROM patch p"
-              + " JOIN patch_check k ON k.patch_id = p.id WHERE k.id = ?")) {
-        ps.setLong(1, user.id());
-        ps.setLong(2, id);
-        ps.executeUpdate();
-      }
+      long id = new CheckRepository(connection, db.clock()).create(patchId, user.id(), fields.state().ordinal(),
+          fields.targetUrl(), fields.context(), fields.description());
       return find(connection, request.urls(), patchId, id);
     });
     return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Allow", LIST_ALLOW, "Location", check.url()));

@@ -13,12 +13,12 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
-import org.patchpipe.store.api.Editing;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.api.Ordering;
 import org.patchpipe.store.api.Search;
 import org.patchpipe.store.api.SqlFilter;
+import org.patchpipe.store.db.PatchRepository;
 
 /**
  * {@code /patches/} and {@code /patches/<id>/}: Patchwork's {@code PatchList} and
@@ -120,14 +120,17 @@ public final class PatchHandler {
     boolean partial = request.method().equals("PATCH");
     PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
     PatchDetailJson patch = db.write(connection -> {
-      lockExisting(connection, id);
+      PatchRepository patches = new PatchRepository(connection, db.clock());
+      if (!patches.lock(id)) {
+        throw ApiException.notFound();
+      }
       if (request.user().isEmpty()) {
         throw ApiException.notAuthenticated();
       }
-      if (!Editing.mayEditPatch(connection, request.user().get(), id)) {
+      if (!patches.editableBy(id, request.user().get().id())) {
         throw ApiException.forbidden();
       }
-      update.apply(connection, id, request.user().get());
+      update.apply(connection, db.clock(), id, request.user().get());
       return find(connection, request, id);
     });
     ObjectNode body;
@@ -142,27 +145,5 @@ public final class PatchHandler {
       body.remove("related");
     }
     return ApiResponse.json(200, Json.write(body, request.urls()), Map.of("Allow", DETAIL_ALLOW));
-  }
-
-  private static void lockExisting(Connection connection, long id) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM patch WHERE id = ? FOR UPDATE")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-      }
-    }
-  }
-
-  static List<String> stateSlugs(Connection connection) throws SQLException {
-    List<String> slugs = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement("SELECT slug FROM state ORDER BY ordering");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        slugs.add(rs.getString(1));
-      }
-    }
-    return slugs;
   }
 }
