@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -27,9 +28,9 @@ public final class UserRepository {
   public record User(long id, String username, String email, boolean superuser, List<String> maintainerOf,
       boolean hasToken) {}
 
-  /** The user an API token belongs to. */
-  public record TokenUser(long id, String username, String firstName, String lastName, String email) {}
-
+  private static final String SELECT_ROW = "SELECT " + UserRow.columns("u", "u_") + " FROM auth_user u";
+  private static final Ordering ORDERING =
+      new Ordering(Map.of("id", "u.id", "username", "u.username", "email", "u.email"), "id");
   private static final int PBKDF2_ITERATIONS = 600_000;
 
   private final Connection connection;
@@ -200,17 +201,28 @@ public final class UserRepository {
   }
 
   /** The active user whose API token is {@code key}, if any. */
-  public Optional<TokenUser> byToken(String key) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT u.id, u.username, u.first_name, u.last_name, u.email FROM api_token t"
-            + " JOIN auth_user u ON u.id = t.user_id WHERE t.key = ? AND u.is_active")) {
-      ps.setString(1, key);
+  public Optional<UserRow> byToken(String key) throws SQLException {
+    return one(SELECT_ROW + " JOIN api_token t ON t.user_id = u.id WHERE t.key = ? AND u.is_active", key);
+  }
+
+  /** The user with this id, if any. */
+  public Optional<UserRow> byId(long id) throws SQLException {
+    return one(SELECT_ROW + " WHERE u.id = ?", id);
+  }
+
+  /** Users whose username, names or email match the search {@code q} (null: all), in {@code order}. */
+  public ListQuery<UserRow> search(String q, String order) {
+    SqlFilter filter = new SqlFilter();
+    filter.search(q, "u.username", "u.first_name", "u.last_name", "u.email");
+    return new ListQuery<>("SELECT count(*) FROM auth_user u", SELECT_ROW, filter, ORDERING.sql(order, "u.id"),
+        rs -> UserRow.readNullable(rs, "u_"));
+  }
+
+  private Optional<UserRow> one(String sql, Object key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setObject(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new TokenUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)));
+        return rs.next() ? Optional.of(UserRow.readNullable(rs, "u_")) : Optional.empty();
       }
     }
   }

@@ -14,13 +14,13 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
+import org.patchpipe.store.db.ListQuery;
+import org.patchpipe.store.db.Ordering;
+import org.patchpipe.store.db.SqlFilter;
 
 /** {@code /covers/} and {@code /covers/<id>/}: Patchwork's {@code CoverList} and {@code CoverDetail}. */
 public final class CoverHandler {
@@ -43,7 +43,7 @@ public final class CoverHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
+    Listing.QueryBuilder<CoverJson> query = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "c.project_id", q.all("project"), "project", "linkname", v -> v);
@@ -53,13 +53,12 @@ public final class CoverHandler {
       if (msgid != null) {
         f.where("c.msgid = ?", "<" + msgid + ">");
       }
-      f.dates(q, "c.date");
-      Search.apply(f, q, "c.name");
-      return f;
+      f.dates(q.get("since"), q.get("before"), "c.date");
+      f.search(q.get("q"), "c.name");
+      return new ListQuery<>("SELECT count(*)" + FROM, SELECT + FROM, f, ORDERING.sql(q.get("order"), "c.id"),
+          rs -> row(rs, request.urls()));
     };
-    return Listing.respond(
-        request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
-        ORDERING.sql(request.query(), "c.id"), rs -> row(rs, request.urls()), null);
+    return Listing.respond(request, db, false, ALLOW, query);
   }
 
   public ApiResponse detail(ApiRequest request) {

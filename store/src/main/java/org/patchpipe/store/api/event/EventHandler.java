@@ -10,13 +10,14 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
+import org.patchpipe.store.db.ListQuery;
+import org.patchpipe.store.db.Ordering;
+import org.patchpipe.store.db.SqlFilter;
 
 /**
  * {@code /events/}: Patchwork's {@code EventList}. Fixed page size (no {@code per_page}), newest
@@ -56,7 +57,7 @@ public final class EventHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
+    Listing.QueryBuilder<EventJson> query = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.where("e.category IN ('" + String.join("', '", CATEGORIES) + "')");
@@ -73,13 +74,11 @@ public final class EventHandler {
           f.matchNothing();
         }
       }
-      f.dates(q, "e.date");
-      return f;
+      f.dates(q.get("since"), q.get("before"), "e.date");
+      return new ListQuery<>("SELECT count(*) FROM event e", SELECT + FROM, f, ORDERING.sql(q.get("order"), "e.id"),
+          rs -> row(rs, request.urls()));
     };
-    String order = ORDERING.sql(request.query(), "e.id");
-    return Listing.respond(
-        request, db, filter, true, ALLOW, "SELECT count(*) FROM event e", SELECT + FROM, order,
-        rs -> row(rs, request.urls()), null);
+    return Listing.respond(request, db, true, ALLOW, query);
   }
 
   private static EventJson row(ResultSet rs, Urls urls) throws SQLException {

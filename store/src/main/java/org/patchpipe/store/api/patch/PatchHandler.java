@@ -15,10 +15,10 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
+import org.patchpipe.store.db.ListQuery;
+import org.patchpipe.store.db.Ordering;
 import org.patchpipe.store.db.PatchRepository;
+import org.patchpipe.store.db.SqlFilter;
 
 /**
  * {@code /patches/} and {@code /patches/<id>/}: Patchwork's {@code PatchList} and
@@ -48,13 +48,13 @@ public final class PatchHandler {
 
   /** {@code GET /patches/} with Patchwork's filters, search and ordering. */
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> filter(connection, request);
-    return Listing.respond(
-        request, db, filter, false, LIST_ALLOW,
-        "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
-        PatchRows.SELECT + PatchRows.FROM,
-        ORDERING.sql(request.query(), "p.id"),
-        rs -> PatchRows.read(rs, request.urls()),
+    return Listing.respond(request, db, false, LIST_ALLOW,
+        connection -> new ListQuery<>(
+            "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
+            PatchRows.SELECT + PatchRows.FROM,
+            filter(connection, request),
+            ORDERING.sql(request.query().get("order"), "p.id"),
+            rs -> PatchRows.read(rs, request.urls())),
         (connection, rows) -> PatchRows.withRelated(connection, rows, request.urls()));
   }
 
@@ -78,8 +78,8 @@ public final class PatchHandler {
     if (msgid != null) {
       filter.where("p.msgid = ?", "<" + msgid + ">");
     }
-    filter.dates(q, "p.date");
-    Search.apply(filter, q, "p.name");
+    filter.dates(q.get("since"), q.get("before"), "p.date");
+    filter.search(q.get("q"), "p.name");
     return filter;
   }
 

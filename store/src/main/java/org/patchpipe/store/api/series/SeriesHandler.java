@@ -15,13 +15,13 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
+import org.patchpipe.store.db.ListQuery;
+import org.patchpipe.store.db.Ordering;
+import org.patchpipe.store.db.SqlFilter;
 
 /** {@code /series/} and {@code /series/<id>/}: Patchwork's {@code SeriesList} and {@code SeriesDetail}. */
 public final class SeriesHandler {
@@ -44,18 +44,17 @@ public final class SeriesHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
+    Listing.QueryBuilder<SeriesJson> query = connection -> {
       SqlFilter f = new SqlFilter();
       var q = request.query();
       f.choice(connection, "se.project_id", q.all("project"), "project", "linkname", v -> v);
       f.choice(connection, "se.submitter_id", q.all("submitter"), "person", "email", v -> v);
-      f.dates(q, "se.date");
-      Search.apply(f, q, "se.name");
-      return f;
+      f.dates(q.get("since"), q.get("before"), "se.date");
+      f.search(q.get("q"), "se.name");
+      return new ListQuery<>("SELECT count(*)" + FROM, SELECT + FROM, f, ORDERING.sql(q.get("order"), "se.id"),
+          rs -> row(rs, request.urls()));
     };
-    return Listing.respond(
-        request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
-        ORDERING.sql(request.query(), "se.id"), rs -> row(rs, request.urls()),
+    return Listing.respond(request, db, false, ALLOW, query,
         (connection, rows) -> withPatches(connection, rows, request.urls()));
   }
 
