@@ -22,9 +22,6 @@ public final class SeriesRepository {
   public record SeriesRow(long id, String name, LocalDateTime date, int version, int total, ProjectRow project,
       SubmitterRow submitter, SubmissionRow coverLetter) {}
 
-  /** A patch or series as nested, with its project's link name and list archive URL format. */
-  public record InProject<T>(T row, String linkName, String listArchiveUrlFormat) {}
-
   /**
    * Patchwork's series list filters: projects by id or link name, submitters by id or email (each
    * value must name a row, else nothing matches), the date bounds and the search {@code q}.

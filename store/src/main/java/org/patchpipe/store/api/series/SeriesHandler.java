@@ -16,6 +16,7 @@ import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
+import org.patchpipe.store.db.InProject;
 import org.patchpipe.store.db.SeriesRefRow;
 import org.patchpipe.store.db.SeriesRepository.SeriesRow;
 import org.patchpipe.store.db.SeriesRepository;
@@ -61,8 +62,8 @@ public final class SeriesHandler {
       return List.of();
     }
     List<Long> ids = rows.stream().map(SeriesRow::id).toList();
-    Map<Long, List<SeriesRepository.InProject<SubmissionRow>>> patches = repository.patches(ids);
-    Map<Long, List<SeriesRepository.InProject<SeriesRefRow>>> revisions = repository.revisions(ids);
+    Map<Long, List<InProject<SubmissionRow>>> patches = repository.patches(ids);
+    Map<Long, List<InProject<SeriesRefRow>>> revisions = repository.revisions(ids);
     List<SeriesJson> out = new ArrayList<>(rows.size());
     for (SeriesRow row : rows) {
       EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
