@@ -28,7 +28,7 @@ import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.user.UserHandler;
-import org.patchpipe.store.db.SubmissionRepository;
+import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,11 +141,11 @@ public final class ApiServer implements AutoCloseable {
         Route.get("/project/([^/]+)/patch/(.+)/raw/", allow, downloads::patchRaw),
         Route.get("/project/([^/]+)/cover/(.+)/mbox/", allow, downloads::coverMbox),
         Route.get("/series/([^/]+)/mbox/", allow, downloads::seriesMbox),
-        Route.get("/patch/([^/]+)/mbox/", allow, r -> downloads.redirect(r, SubmissionRepository.Kind.PATCH, "mbox/")),
-        Route.get("/patch/([^/]+)/raw/", allow, r -> downloads.redirect(r, SubmissionRepository.Kind.PATCH, "raw/")),
-        Route.get("/patch/([^/]+)/", allow, r -> downloads.redirect(r, SubmissionRepository.Kind.PATCH, "")),
-        Route.get("/cover/([^/]+)/mbox/", allow, r -> downloads.redirect(r, SubmissionRepository.Kind.COVER, "mbox/")),
-        Route.get("/cover/([^/]+)/", allow, r -> downloads.redirect(r, SubmissionRepository.Kind.COVER, "")));
+        Route.get("/patch/([^/]+)/mbox/", allow, r -> downloads.redirect(r, SubmissionKind.PATCH, "mbox/")),
+        Route.get("/patch/([^/]+)/raw/", allow, r -> downloads.redirect(r, SubmissionKind.PATCH, "raw/")),
+        Route.get("/patch/([^/]+)/", allow, r -> downloads.redirect(r, SubmissionKind.PATCH, "")),
+        Route.get("/cover/([^/]+)/mbox/", allow, r -> downloads.redirect(r, SubmissionKind.COVER, "mbox/")),
+        Route.get("/cover/([^/]+)/", allow, r -> downloads.redirect(r, SubmissionKind.COVER, "")));
   }
 
   /** {@code GET /api/1.2/}: the resource links, in Patchwork's order. */

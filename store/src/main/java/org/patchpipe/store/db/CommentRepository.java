@@ -14,22 +14,6 @@ import java.util.Optional;
  * fails with {@link SQLException}.
  */
 public final class CommentRepository {
-  /** What comments hang from; decides the tables. */
-  public enum Parent {
-    PATCH("patch", "patch_comment", "patch_id"),
-    COVER("cover", "cover_comment", "cover_id");
-
-    private final String table;
-    private final String commentTable;
-    private final String column;
-
-    Parent(String table, String commentTable, String column) {
-      this.table = table;
-      this.commentTable = commentTable;
-      this.column = column;
-    }
-  }
-
   /** The patch or cover comments hang from: its project's list archive URL format (may be null). */
   public record ParentRow(String listArchiveUrlFormat) {}
 
@@ -46,9 +30,9 @@ public final class CommentRepository {
   }
 
   /** The patch or cover {@code parentId}, if it exists. */
-  public Optional<ParentRow> parent(Parent parent, long parentId) throws SQLException {
+  public Optional<ParentRow> parent(SubmissionKind parent, long parentId) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT pr.list_archive_url_format FROM " + parent.table + " x JOIN project pr ON pr.id = x.project_id"
+        "SELECT pr.list_archive_url_format FROM " + parent.table() + " x JOIN project pr ON pr.id = x.project_id"
             + " WHERE x.id = ?")) {
       ps.setLong(1, parentId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -58,9 +42,9 @@ public final class CommentRepository {
   }
 
   /** The comments of one patch or cover, in {@code order} (null: by id). */
-  public ListQuery<CommentRow> list(Parent parent, long parentId, String order) {
-    SqlFilter filter = new SqlFilter().where("m." + parent.column + " = ?", parentId);
-    String from = " FROM " + parent.commentTable + " m JOIN person s ON s.id = m.submitter_id";
+  public ListQuery<CommentRow> list(SubmissionKind parent, long parentId, String order) {
+    SqlFilter filter = new SqlFilter().where("m." + parent.commentColumn() + " = ?", parentId);
+    String from = " FROM " + parent.commentTable() + " m JOIN person s ON s.id = m.submitter_id";
     return new ListQuery<>(
         "SELECT count(*)" + from,
         "SELECT m.id, m.msgid, m.date, m.headers, m.content, m.addressed, " + SubmitterRow.columns("s", "s_") + from,

@@ -14,22 +14,6 @@ import java.util.Optional;
  * order. Runs on the caller's connection; fails with {@link SQLException}.
  */
 public final class SubmissionRepository {
-  /** Patch or cover letter: decides the tables. */
-  public enum Kind {
-    PATCH("patch", "patch_comment", "patch_id"),
-    COVER("cover", "cover_comment", "cover_id");
-
-    private final String table;
-    private final String commentTable;
-    private final String column;
-
-    Kind(String table, String commentTable, String column) {
-      this.table = table;
-      this.commentTable = commentTable;
-      this.column = column;
-    }
-  }
-
   /** Where a patch sits in its series; both null for a patch without one (or without a number). */
   public record SeriesPlace(Long seriesId, Integer number) {}
 
@@ -45,8 +29,8 @@ public final class SubmissionRepository {
   }
 
   /** The id of the patch or cover with this Message-ID (angle brackets included) in this project. */
-  public Optional<Long> idByMsgid(Kind kind, String linkName, String msgid) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT x.id FROM " + kind.table
+  public Optional<Long> idByMsgid(SubmissionKind kind, String linkName, String msgid) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT x.id FROM " + kind.table()
         + " x JOIN project pr ON pr.id = x.project_id WHERE pr.linkname = ? AND x.msgid = ?")) {
       ps.setString(1, linkName);
       ps.setString(2, msgid);
@@ -60,8 +44,8 @@ public final class SubmissionRepository {
   public record Location(String linkName, String msgid) {}
 
   /** The project link name and Message-ID of the patch or cover with this id, if it exists. */
-  public Optional<Location> location(Kind kind, long id) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pr.linkname, x.msgid FROM " + kind.table
+  public Optional<Location> location(SubmissionKind kind, long id) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pr.linkname, x.msgid FROM " + kind.table()
         + " x JOIN project pr ON pr.id = x.project_id WHERE x.id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -71,8 +55,8 @@ public final class SubmissionRepository {
   }
 
   /** The patch or cover with this id, with its comments' contents in date order, if it exists. */
-  public Optional<Submission> find(Kind kind, long id) throws SQLException {
-    String sql = kind == Kind.PATCH
+  public Optional<Submission> find(SubmissionKind kind, long id) throws SQLException {
+    String sql = kind == SubmissionKind.PATCH
         ? String.format(SELECT, "x.diff", "d.email", "patch", "LEFT JOIN auth_user d ON d.id = x.delegate_id")
         : String.format(SELECT, "NULL", "NULL", "cover", "");
     try (PreparedStatement ps = connection.prepareStatement(sql + " WHERE x.id = ?")) {
@@ -83,7 +67,7 @@ public final class SubmissionRepository {
         }
         List<String> comments = new ArrayList<>();
         try (PreparedStatement cs = connection.prepareStatement(
-            "SELECT content FROM " + kind.commentTable + " WHERE " + kind.column + " = ? ORDER BY date, id")) {
+            "SELECT content FROM " + kind.commentTable() + " WHERE " + kind.commentColumn() + " = ? ORDER BY date, id")) {
           cs.setLong(1, id);
           try (ResultSet c = cs.executeQuery()) {
             while (c.next()) {

@@ -13,6 +13,7 @@ import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.db.CommentRepository;
 import org.patchpipe.store.db.CommentRepository.CommentRow;
+import org.patchpipe.store.db.SubmissionKind;
 
 /**
  * The comments of one patch or one cover letter: Patchwork's {@code PatchCommentList} and
@@ -23,13 +24,13 @@ public final class CommentHandler {
 
   /** Which parent the comments hang from, and where its comments are served. */
   public enum Parent {
-    PATCH(CommentRepository.Parent.PATCH, "patches"),
-    COVER(CommentRepository.Parent.COVER, "covers");
+    PATCH(SubmissionKind.PATCH, "patches"),
+    COVER(SubmissionKind.COVER, "covers");
 
-    private final CommentRepository.Parent stored;
+    private final SubmissionKind stored;
     private final String apiPath;
 
-    Parent(CommentRepository.Parent stored, String apiPath) {
+    Parent(SubmissionKind stored, String apiPath) {
       this.stored = stored;
       this.apiPath = apiPath;
     }

@@ -12,7 +12,7 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.PercentCoding;
 import org.patchpipe.store.db.Submission;
-import org.patchpipe.store.db.SubmissionRepository.Kind;
+import org.patchpipe.store.db.SubmissionKind;
 import org.patchpipe.store.db.SubmissionRepository;
 
 /**
@@ -34,7 +34,7 @@ public final class DownloadHandler {
   public ApiResponse patchMbox(ApiRequest request) {
     String series = request.query().get("series");
     return db.read(connection -> {
-      long id = findByMsgid(connection, Kind.PATCH, request.param(0), request.param(1));
+      long id = findByMsgid(connection, SubmissionKind.PATCH, request.param(0), request.param(1));
       Submission patch = patch(connection, id);
       String text;
       if (series != null && !series.isEmpty()) {
@@ -49,7 +49,7 @@ public final class DownloadHandler {
   /** {@code /project/<linkname>/patch/<msgid>/raw/}: the stored diff alone. */
   public ApiResponse patchRaw(ApiRequest request) {
     return db.read(connection -> {
-      long id = findByMsgid(connection, Kind.PATCH, request.param(0), request.param(1));
+      long id = findByMsgid(connection, SubmissionKind.PATCH, request.param(0), request.param(1));
       Submission patch = patch(connection, id);
       return ApiResponse.text("text/x-patch", patch.diff() == null ? "" : patch.diff(),
           fileName(patch.name()) + ".diff");
@@ -59,7 +59,7 @@ public final class DownloadHandler {
   /** {@code /project/<linkname>/cover/<msgid>/mbox/}. */
   public ApiResponse coverMbox(ApiRequest request) {
     return db.read(connection -> {
-      long id = findByMsgid(connection, Kind.COVER, request.param(0), request.param(1));
+      long id = findByMsgid(connection, SubmissionKind.COVER, request.param(0), request.param(1));
       Submission cover = cover(connection, id);
       return ApiResponse.text("text/plain", MboxDocument.render(cover), fileName(cover.name()) + ".mbox");
     });
@@ -81,11 +81,11 @@ public final class DownloadHandler {
   }
 
   /** {@code /patch/<id>/...} and {@code /cover/<id>/...}: 302 to the msgid-based URL. */
-  public ApiResponse redirect(ApiRequest request, Kind kind, String suffix) {
+  public ApiResponse redirect(ApiRequest request, SubmissionKind kind, String suffix) {
     long id = request.idParam(0);
     SubmissionRepository.Location at = db.read(connection -> new SubmissionRepository(connection).location(kind, id))
         .orElseThrow(() -> ApiException.detail(404, "Not found."));
-    return ApiResponse.redirect("/project/" + at.linkName() + "/" + (kind == Kind.PATCH ? "patch" : "cover") + "/"
+    return ApiResponse.redirect("/project/" + at.linkName() + "/" + (kind == SubmissionKind.PATCH ? "patch" : "cover") + "/"
         + PercentCoding.msgidPath(at.msgid()) + "/" + suffix);
   }
 
@@ -124,7 +124,7 @@ public final class DownloadHandler {
    * Patchwork then fails for msgids containing {@code /} (it wrote them as {@code %252F}); we also
    * try the {@code %2F} form as {@code /} so its own links resolve.
    */
-  private static long findByMsgid(Connection connection, Kind kind, String linkName, String msgid)
+  private static long findByMsgid(Connection connection, SubmissionKind kind, String linkName, String msgid)
       throws SQLException {
     SubmissionRepository submissions = new SubmissionRepository(connection);
     for (String candidate : List.of(msgid, msgid.replace("%2F", "/"))) {
@@ -137,14 +137,14 @@ public final class DownloadHandler {
   }
 
   private static Submission patch(Connection connection, long id) throws SQLException {
-    return find(connection, Kind.PATCH, id);
+    return find(connection, SubmissionKind.PATCH, id);
   }
 
   private static Submission cover(Connection connection, long id) throws SQLException {
-    return find(connection, Kind.COVER, id);
+    return find(connection, SubmissionKind.COVER, id);
   }
 
-  private static Submission find(Connection connection, Kind kind, long id) throws SQLException {
+  private static Submission find(Connection connection, SubmissionKind kind, long id) throws SQLException {
     return new SubmissionRepository(connection).find(kind, id).orElseThrow(() -> ApiException.detail(404, "Not found."));
   }
 
