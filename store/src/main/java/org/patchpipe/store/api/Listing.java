@@ -8,7 +8,7 @@ import org.patchpipe.store.db.ListQuery;
 
 /**
  * One paginated list response: runs the resource's {@link ListQuery} for the requested page and
- * answers it with Patchwork's {@code Link} and {@code Allow} headers.
+ * answers it with Patchwork's {@code Link} header (the server adds the route's {@code Allow}).
  */
 public final class Listing {
   private Listing() {}
@@ -27,13 +27,13 @@ public final class Listing {
 
   /** Answers a list whose rows are served as read. */
   public static <T> ApiResponse respond(
-      ApiRequest request, ApiDatabase db, boolean sizeFixed, String allow, QueryBuilder<T> query) {
-    return respond(request, db, sizeFixed, allow, query, (connection, rows) -> rows);
+      ApiRequest request, ApiDatabase db, boolean sizeFixed, QueryBuilder<T> query) {
+    return respond(request, db, sizeFixed, query, (connection, rows) -> rows);
   }
 
   /** Answers a list whose rows {@code finisher} turns into what is served. */
   public static <T> ApiResponse respond(
-      ApiRequest request, ApiDatabase db, boolean sizeFixed, String allow, QueryBuilder<T> query,
+      ApiRequest request, ApiDatabase db, boolean sizeFixed, QueryBuilder<T> query,
       PageFinisher<T> finisher) {
     Pagination pagination = Pagination.of(request.query(), sizeFixed);
     return db.read(connection -> {
@@ -46,7 +46,7 @@ public final class Listing {
       return ApiResponse.json(
           200,
           Json.write(body, request.urls()),
-          Map.of("Link", pagination.linkHeader(request, page[0], rows.count()), "Allow", allow));
+          Map.of("Link", pagination.linkHeader(request, page[0], rows.count())));
     });
   }
 }

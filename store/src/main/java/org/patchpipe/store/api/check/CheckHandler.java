@@ -25,8 +25,6 @@ import org.patchpipe.store.db.PatchRepository;
  * answers 201 with the new check's {@code Location}.
  */
 public final class CheckHandler {
-  public static final String LIST_ALLOW = "GET, POST, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -47,7 +45,7 @@ public final class CheckHandler {
     }
     CheckRepository.CheckFilter filter =
         new CheckRepository.CheckFilter(q.all("user"), state, q.get("context"), q.get("since"), q.get("before"));
-    return Listing.respond(request, db, false, LIST_ALLOW,
+    return Listing.respond(request, db, false,
         connection -> {
           requirePatch(connection, patchId);
           return new CheckRepository(connection, db.clock()).list(patchId, filter, q.get("order"));
@@ -59,7 +57,7 @@ public final class CheckHandler {
     long patchId = request.idParam(0);
     long checkId = request.idParam(1);
     CheckJson check = db.read(connection -> find(connection, request.urls(), patchId, checkId));
-    return ApiResponse.json(200, Json.write(check, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(check, request.urls()), Map.of());
   }
 
   /** {@code POST}: state (required), target_url, context (default {@code default}), description. */
@@ -77,7 +75,7 @@ public final class CheckHandler {
           fields.targetUrl(), fields.context(), fields.description());
       return find(connection, request.urls(), patchId, id);
     });
-    return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Allow", LIST_ALLOW, "Location", check.url()));
+    return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Location", check.url()));
   }
 
   private void requirePatch(Connection connection, long patchId) throws SQLException {

@@ -20,7 +20,6 @@ import org.patchpipe.store.db.SubmissionKind;
  * {@code CoverCommentList} (404 when the patch or cover does not exist).
  */
 public final class CommentHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
 
   /** Which parent the comments hang from, and where its comments are served. */
   public enum Parent {
@@ -49,7 +48,7 @@ public final class CommentHandler {
     String format = db.read(connection -> new CommentRepository(connection).parent(parent.stored, parentId))
         .orElseThrow(ApiException::notFound).listArchiveUrlFormat();
     String listPath = parent.apiPath + "/" + parentId + "/comments/";
-    return Listing.respond(request, db, false, ALLOW,
+    return Listing.respond(request, db, false,
         connection -> new CommentRepository(connection).list(parent.stored, parentId, request.query().get("order")),
         (connection, rows) -> rows.stream().map(row -> json(row, request.urls(), format, listPath)).toList());
   }

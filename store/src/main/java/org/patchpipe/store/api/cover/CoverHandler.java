@@ -19,7 +19,6 @@ import org.patchpipe.store.db.CoverRepository;
 
 /** {@code /covers/} and {@code /covers/<id>/}: Patchwork's {@code CoverList} and {@code CoverDetail}. */
 public final class CoverHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -32,7 +31,7 @@ public final class CoverHandler {
     CoverRepository.CoverFilter filter = new CoverRepository.CoverFilter(
         q.all("project"), q.all("series"), q.all("submitter"), q.get("msgid"), q.get("since"), q.get("before"),
         q.get("q"));
-    return Listing.respond(request, db, false, ALLOW,
+    return Listing.respond(request, db, false,
         connection -> new CoverRepository(connection).list(filter, q.get("order")),
         (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }
@@ -44,7 +43,7 @@ public final class CoverHandler {
         json(row, request.urls()),
         row.headers() == null || row.headers().isEmpty() ? Map.of() : ApiHeaders.render(row.headers()),
         row.content());
-    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of());
   }
 
   private static CoverJson json(CoverRow row, Urls urls) {

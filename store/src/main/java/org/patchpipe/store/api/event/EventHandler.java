@@ -22,7 +22,6 @@ import org.patchpipe.store.db.EventRepository;
  * categories arrived with API 1.3, so a 1.2 client never sees them.
  */
 public final class EventHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
   private static final List<String> CATEGORIES = List.of(
       "cover-created", "patch-created", "patch-completed", "patch-state-changed", "patch-delegated",
       "patch-relation-changed", "check-created", "series-created", "series-completed");
@@ -37,7 +36,7 @@ public final class EventHandler {
     var q = request.query();
     EventRepository.EventFilter filter = new EventRepository.EventFilter(q.all("project"), q.all("series"),
         q.all("patch"), q.all("cover"), q.all("actor"), q.get("category"), q.get("since"), q.get("before"));
-    return Listing.respond(request, db, true, ALLOW,
+    return Listing.respond(request, db, true,
         connection -> new EventRepository(connection).list(CATEGORIES, filter, q.get("order")),
         (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }

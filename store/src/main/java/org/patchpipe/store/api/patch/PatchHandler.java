@@ -21,8 +21,6 @@ import org.patchpipe.store.db.PatchRepository;
  * edit the patch (submitter, delegate or project maintainer).
  */
 public final class PatchHandler {
-  public static final String LIST_ALLOW = "GET, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, PUT, PATCH, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -36,7 +34,7 @@ public final class PatchHandler {
     PatchQueries.PatchFilter filter = new PatchQueries.PatchFilter(q.all("project"), q.all("series"),
         q.all("submitter"), q.all("delegate"), q.all("state"), q.get("archived"), q.get("hash"), q.get("msgid"),
         q.get("since"), q.get("before"), q.get("q"));
-    return Listing.respond(request, db, false, LIST_ALLOW,
+    return Listing.respond(request, db, false,
         connection -> new PatchQueries(connection).list(filter, q.get("order")),
         (connection, rows) -> PatchRows.json(new PatchQueries(connection), rows, request.urls()));
   }
@@ -45,7 +43,7 @@ public final class PatchHandler {
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     PatchDetailJson patch = db.read(connection -> find(connection, request, id));
-    return ApiResponse.json(200, Json.write(patch, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(patch, request.urls()), Map.of());
   }
 
   static PatchDetailJson find(Connection connection, ApiRequest request, long id) throws SQLException {
@@ -93,6 +91,6 @@ public final class PatchHandler {
       // (patch.related) is None, so a PATCH answer has no "related" key for an unrelated patch.
       body.remove("related");
     }
-    return ApiResponse.json(200, Json.write(body, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(body, request.urls()), Map.of());
   }
 }

@@ -17,7 +17,6 @@ import org.patchpipe.store.db.PersonRepository.PersonRow;
  * {@code PersonDetail}, which require an authenticated user (403 otherwise).
  */
 public final class PersonHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -28,7 +27,7 @@ public final class PersonHandler {
   public ApiResponse list(ApiRequest request) {
     request.requireUser();
     return Listing.respond(
-        request, db, false, ALLOW,
+        request, db, false,
         connection -> new PersonRepository(connection).list(request.query().get("q"), request.query().get("order")),
         (connection, rows) -> rows.stream().map(p -> json(p, request.urls())).toList());
   }
@@ -38,7 +37,7 @@ public final class PersonHandler {
     long id = request.idParam(0);
     PersonRow person = db.read(connection -> new PersonRepository(connection).find(id))
         .orElseThrow(ApiException::notFound);
-    return ApiResponse.json(200, Json.write(json(person, request.urls()), request.urls()), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(json(person, request.urls()), request.urls()), Map.of());
   }
 
   private static PersonJson json(PersonRow row, Urls urls) {

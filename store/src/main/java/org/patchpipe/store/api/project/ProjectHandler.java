@@ -22,8 +22,6 @@ import org.patchpipe.store.db.UserRow;
  * web fields; patchpipe configures projects from the command line).
  */
 public final class ProjectHandler {
-  public static final String LIST_ALLOW = "GET, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, PUT, PATCH, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -33,7 +31,7 @@ public final class ProjectHandler {
 
   public ApiResponse list(ApiRequest request) {
     return Listing.respond(
-        request, db, false, LIST_ALLOW,
+        request, db, false,
         connection -> new ProjectRepository(connection).search(request.query().get("q"), request.query().get("order")),
         (connection, rows) -> json(new ProjectRepository(connection), rows, request.urls()));
   }
@@ -46,7 +44,7 @@ public final class ProjectHandler {
       ProjectRow row = projects.byIdOrLinkName(key).orElseThrow(ApiException::notFound);
       return json(projects, List.of(row), request.urls()).get(0);
     });
-    return ApiResponse.json(200, Json.write(project, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(project, request.urls()), Map.of());
   }
 
   private static List<ProjectJson> json(ProjectRepository projects, List<ProjectRow> rows, Urls urls)

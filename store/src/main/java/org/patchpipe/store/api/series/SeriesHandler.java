@@ -24,7 +24,6 @@ import org.patchpipe.store.db.SubmissionRow;
 
 /** {@code /series/} and {@code /series/<id>/}: Patchwork's {@code SeriesList} and {@code SeriesDetail}. */
 public final class SeriesHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -36,7 +35,7 @@ public final class SeriesHandler {
     var q = request.query();
     SeriesRepository.SeriesFilter filter = new SeriesRepository.SeriesFilter(
         q.all("project"), q.all("submitter"), q.get("since"), q.get("before"), q.get("q"));
-    return Listing.respond(request, db, false, ALLOW,
+    return Listing.respond(request, db, false,
         connection -> new SeriesRepository(connection).list(filter, q.get("order")),
         (connection, rows) -> json(new SeriesRepository(connection), rows, request.urls()));
   }
@@ -48,7 +47,7 @@ public final class SeriesHandler {
       SeriesRow row = repository.find(id).orElseThrow(ApiException::notFound);
       return json(repository, List.of(row), request.urls()).get(0);
     });
-    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of());
   }
 
   /**

@@ -17,8 +17,6 @@ import org.patchpipe.store.db.UserRow;
  * {@code git-pw} resolves a delegate). User edits are not offered.
  */
 public final class UserHandler {
-  public static final String LIST_ALLOW = "GET, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, PUT, PATCH, HEAD, OPTIONS";
 
   private final ApiDatabase db;
 
@@ -29,7 +27,7 @@ public final class UserHandler {
   public ApiResponse list(ApiRequest request) {
     request.requireUser();
     return Listing.respond(
-        request, db, false, LIST_ALLOW,
+        request, db, false,
         connection -> new UserRepository(connection).search(request.query().get("q"), request.query().get("order")),
         (connection, rows) -> rows.stream().map(u -> EmbeddedUser.of(u, request.urls())).toList());
   }
@@ -39,6 +37,6 @@ public final class UserHandler {
     long id = request.idParam(0);
     UserRow user = db.read(connection -> new UserRepository(connection).byId(id)).orElseThrow(ApiException::notFound);
     return ApiResponse.json(200, Json.write(EmbeddedUser.of(user, request.urls()), request.urls()),
-        Map.of("Allow", DETAIL_ALLOW));
+        Map.of());
   }
 }
