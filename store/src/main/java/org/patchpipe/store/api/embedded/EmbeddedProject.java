@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.embedded;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.db.ProjectRow;
 
@@ -20,15 +18,6 @@ public record EmbeddedProject(
     String listArchiveUrl,
     String listArchiveUrlFormat,
     String commitUrlFormat) {
-
-  /** The columns {@link #read} expects, from table alias {@code a}, prefixed {@code prefix}. */
-  public static String columns(String a, String prefix) {
-    return ProjectRow.columns(a, prefix);
-  }
-
-  public static EmbeddedProject read(ResultSet rs, String prefix, Urls urls) throws SQLException {
-    return of(ProjectRow.read(rs, prefix), urls);
-  }
 
   /** The project as nested, unset web fields served as empty strings. */
   public static EmbeddedProject of(ProjectRow p, Urls urls) {

@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.embedded;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.db.SeriesRefRow;
@@ -10,16 +8,6 @@ import org.patchpipe.store.db.SeriesRefRow;
 @com.fasterxml.jackson.annotation.JsonFilter(org.patchpipe.store.api.VersionedFields.FILTER)
 public record EmbeddedSeries(
     long id, String url, String webUrl, String date, String name, int version, String mbox) {
-
-  public static String columns(String a, String prefix) {
-    return SeriesRefRow.columns(a, prefix);
-  }
-
-  /** The series, or null where the (outer-joined) id column is null. */
-  public static EmbeddedSeries readNullable(ResultSet rs, String prefix, String linkName, Urls urls)
-      throws SQLException {
-    return of(SeriesRefRow.readNullable(rs, prefix), linkName, urls);
-  }
 
   /** The series as nested, or null for none. */
   public static EmbeddedSeries of(SeriesRefRow row, String linkName, Urls urls) {

@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.embedded;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.db.SubmissionRow;
@@ -31,16 +29,6 @@ public record EmbeddedSubmission(
     Kind(String apiPath) {
       this.apiPath = apiPath;
     }
-  }
-
-  public static String columns(String a, String prefix) {
-    return SubmissionRow.columns(a, prefix);
-  }
-
-  public static EmbeddedSubmission readNullable(
-      ResultSet rs, String prefix, Kind kind, String linkName, String archiveFormat, Urls urls)
-      throws SQLException {
-    return of(SubmissionRow.readNullable(rs, prefix), kind, linkName, archiveFormat, urls);
   }
 
   /** The submission as nested, or null for none. */
