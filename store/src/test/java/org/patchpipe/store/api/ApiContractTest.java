@@ -223,6 +223,20 @@ class ApiContractTest {
   }
 
   @Test
+  void allowComesFromTheRoutesAndAdvertisedEditsOfProjectsAnswer405() throws Exception {
+    assertEquals("GET, HEAD, OPTIONS", api.get("/api/1.2/projects/").headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, PUT, PATCH, HEAD, OPTIONS",
+        api.get("/api/1.2/projects/1/").headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, POST, HEAD, OPTIONS",
+        api.get("/api/1.2/patches/1/checks/").headers().firstValue("Allow").orElseThrow());
+    HttpResponse<String> put = api.send("PUT", "/api/1.2/projects/1/", "{}", null);
+    assertEquals(405, put.statusCode());
+    assertEquals("Method \"PUT\" not allowed.", json(put).get("detail").asText());
+    HttpResponse<String> options = api.send("OPTIONS", "/api/1.2/projects/1/", "", null);
+    assertEquals("GET, PUT, PATCH, HEAD, OPTIONS", options.headers().firstValue("Allow").orElseThrow());
+  }
+
+  @Test
   void peopleNeedAuthentication() throws Exception {
     HttpResponse<String> anonymous = api.get("/api/1.2/people/");
     assertEquals(403, anonymous.statusCode());

@@ -1,4 +1,4 @@
-package org.patchpipe.store.api;
+package org.patchpipe.store.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list view's WHERE clause, built from Patchwork's filters ({@code patchwork/api/filters.py}).
+ * A list view's WHERE clause, built from Patchwork's filters ({@code patchwork/api/filters.py})
+ * and DRF's {@code SearchFilter}. Store-internal SQL: the repositories build one for the list
+ * queries they describe ({@link ListQuery}); the API only hands over the filter values.
  * Patchwork answers an empty list, not an error, when a filter value names nothing (an unknown
  * project, person or state, a bad date): {@link #matchNothing()} records that. Mutable while one
  * request builds it; never shared.
@@ -108,9 +110,32 @@ public final class SqlFilter {
   }
 
   /** {@code since} (>=) and {@code before} (<) on {@code column}; an unreadable date matches nothing. */
-  public void dates(QueryString query, String column) {
-    date(query.get("since"), column + " >= ?");
-    date(query.get("before"), column + " < ?");
+  public void dates(String since, String before, String column) {
+    date(since, column + " >= ?");
+    date(before, column + " < ?");
+  }
+
+  /**
+   * DRF's {@code SearchFilter} ({@code q}): the value split on whitespace and commas, every term
+   * required to occur, case-insensitively, in one of {@code columns}; null is no search.
+   */
+  public void search(String q, String... columns) {
+    if (q == null) {
+      return;
+    }
+    for (String term : q.replace("\0", "").replace(',', ' ').strip().split("\\s+")) {
+      if (term.isEmpty()) {
+        continue;
+      }
+      String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      StringBuilder clause = new StringBuilder("(");
+      Object[] values = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        clause.append(i == 0 ? "" : " OR ").append(columns[i]).append(" ILIKE ?");
+        values[i] = like;
+      }
+      where(clause.append(')').toString(), values);
+    }
   }
 
   private void date(String value, String clause) {

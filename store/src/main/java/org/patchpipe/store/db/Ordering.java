@@ -1,4 +1,4 @@
-package org.patchpipe.store.api;
+package org.patchpipe.store.db;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.Map;
  */
 public record Ordering(Map<String, String> fields, String defaultOrder) {
 
-  /** {@code " ORDER BY ..."} for the request's {@code order} parameter, then the {@code tiebreak} column. */
-  public String sql(QueryString query, String tiebreak) {
-    List<String> terms = parse(query.get("order"));
+  /** {@code " ORDER BY ..."} for the request's {@code order} parameter (may be null), then the {@code tiebreak} column. */
+  public String sql(String order, String tiebreak) {
+    List<String> terms = parse(order);
     if (terms.isEmpty()) {
       terms = parse(defaultOrder);
     }

@@ -1,10 +1,11 @@
-package org.patchpipe.store.api.download;
+package org.patchpipe.store.db;
 
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * What an mbox needs of a patch or cover letter. Immutable.
+ * A patch or cover letter as a download (mbox, raw diff) needs it, read by
+ * {@link SubmissionRepository}. Immutable.
  *
  * @param id the patch or cover id
  * @param name the stored name, for the file name
@@ -18,7 +19,7 @@ import java.util.List;
  * @param listEmail the project's list address (DMARC-munged From is replaced)
  * @param commentContents the contents of its comments in date order
  */
-record Submission(
+public record Submission(
     long id,
     String name,
     LocalDateTime date,
