@@ -25,18 +25,6 @@ import org.junit.jupiter.api.Test;
  * TRUNCATE.
  */
 class StoreTablesTest {
-  /**
-   * Files that name store tables today, until store's repositories take their SQL over (issue 10,
-   * item 1). Empty this when the store consolidation lands: the test fails on an entry that no
-   * longer names a table, so that it cannot outlive its reason.
-   */
-  // Module and file name, so that an entry survives its class moving to another package.
-  static final Set<String> KNOWN_VIOLATIONS_UNTIL_STORE_CONSOLIDATION = Set.of(
-      "commits/CommitMatchDatabase.java",
-      "commits/RevisionDatabase.java",
-      "commits/PatchStateEvents.java",
-      "cli/ApiBenchData.java");
-
   private static final Pattern CREATE_TABLE =
       Pattern.compile("(?i)\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?(\\w+)\"?");
   // Text blocks first, so that their quotes are not read as ordinary literals.
@@ -62,14 +50,7 @@ class StoreTablesTest {
 
   @Test
   void onlyStoreNamesStoreTables() throws IOException {
-    Map<String, Set<String>> named = tablesNamedOutsideStore();
-    Map<String, Set<String>> violations = new TreeMap<>(named);
-    violations.keySet().removeIf(file -> KNOWN_VIOLATIONS_UNTIL_STORE_CONSOLIDATION.contains(allowListKey(file)));
-    assertEquals(Map.of(), violations, "only store names store tables (file -> tables it names in SQL)");
-
-    Set<String> stale = new TreeSet<>(KNOWN_VIOLATIONS_UNTIL_STORE_CONSOLIDATION);
-    named.keySet().stream().map(StoreTablesTest::allowListKey).forEach(stale::remove);
-    assertEquals(Set.of(), stale, "these no longer name store tables: remove them from the known violations");
+    assertEquals(Map.of(), tablesNamedOutsideStore(), "only store names store tables (file -> tables it names in SQL)");
   }
 
   @Test
@@ -79,11 +60,6 @@ class StoreTablesTest {
         + "  String b = \"\"\"\n      INSERT INTO event (category)\n      VALUES ('x')\"\"\";\n"
         + "  String c = \"read from mbox\"; }";
     assertEquals(Set.of("patch", "person", "event"), storeTablesIn(java));
-  }
-
-  /** {@code cli/src/main/java/org/patchpipe/cli/bench/X.java} -> {@code cli/X.java}. */
-  private static String allowListKey(String file) {
-    return file.substring(0, file.indexOf('/')) + "/" + file.substring(file.lastIndexOf('/') + 1);
   }
 
   private static Map<String, Set<String>> tablesNamedOutsideStore() throws IOException {
