@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public final class Schema {
   /** The migrations in order. A new migration is a new resource and a new line here. */
   static final List<String> MIGRATIONS =
-      List.of("V1__patchwork_core.sql", "V2__pending_reply.sql", "V20__revisions.sql");
+      List.of("V1__patchwork_core.sql", "V2__pending_reply.sql", "V20__revisions.sql",
+          "V21__poison_event.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
   // Any fixed number: every patchpipe migrator takes the same lock.
