@@ -75,12 +75,13 @@ class EventConsumerIT {
     produce(topics, mails);
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       Schema.migrate(c);
-      // A real failure from the real database, once, in the middle of the first batch: a sequence
-      // is not transactional, so the rollback does not reset it and the retry succeeds.
+      // A real retriable failure from the real database (a serialization failure, as a concurrent
+      // writer would cause), once, in the middle of the first batch: a sequence is not
+      // transactional, so the rollback does not reset it and the retry succeeds.
       s.execute("CREATE SEQUENCE crash_once");
       s.execute("CREATE FUNCTION crash_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
           + " IF NEW.msgid = '<p17@demo>' AND nextval('crash_once') = 1 THEN"
-          + " RAISE EXCEPTION 'simulated crash between rows'; END IF; RETURN NEW; END $$");
+          + " RAISE EXCEPTION 'simulated crash between rows' USING ERRCODE = '40001'; END IF; RETURN NEW; END $$");
       s.execute("CREATE TRIGGER crash_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION crash_once()");
     }
     StoreConfig config = config(db, topics).withMaxBatch(25);
