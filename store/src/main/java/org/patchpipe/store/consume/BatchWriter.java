@@ -93,7 +93,7 @@ final class BatchWriter implements AutoCloseable {
    */
   void setAside(String consumer, ConsumerRecord<byte[], byte[]> record, Throwable failure) throws SQLException {
     try {
-      PoisonEvents.setAside(connection, consumer, record, failure.toString(), FailureKind.sqlState(failure));
+      PoisonEvents.setAside(connection, consumer, record, FailureKind.reason(failure), FailureKind.sqlState(failure));
       offsets.write(connection, nextOffsets(List.of(record)));
       connection.commit();
     } catch (SQLException | RuntimeException e) {
@@ -105,7 +105,7 @@ final class BatchWriter implements AutoCloseable {
   /** Marks a retried row {@code failed} again with its new failure, in its own transaction. */
   void failedAgain(PoisonEvent row, Throwable failure) throws SQLException {
     try {
-      PoisonEvents.resolve(connection, row.id(), failure.toString(), FailureKind.sqlState(failure));
+      PoisonEvents.resolve(connection, row.id(), FailureKind.reason(failure), FailureKind.sqlState(failure));
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollback(e);

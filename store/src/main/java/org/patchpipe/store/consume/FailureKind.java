@@ -54,6 +54,21 @@ enum FailureKind {
     return null;
   }
 
+  /**
+   * Why {@code failure} happened, for people: the database's own message where there is one (for
+   * a JDBC batch, the entry's next exception, not the statement with its parameters), else the
+   * exception itself.
+   */
+  static String reason(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException e) {
+        SQLException root = e.getNextException() != null ? e.getNextException() : e;
+        return root.getMessage();
+      }
+    }
+    return failure.toString();
+  }
+
   private static boolean retriable(Throwable t) {
     if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
         || t instanceof IOException || t instanceof UncheckedIOException) {

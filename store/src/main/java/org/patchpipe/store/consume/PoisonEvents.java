@@ -92,10 +92,14 @@ public final class PoisonEvents {
     }
   }
 
-  /** The reason as one line PostgreSQL accepts (it quotes the refused data, which may hold a NUL). */
+  /**
+   * The reason as one line PostgreSQL and a record header accept: it may quote the refused data,
+   * NUL included, so NUL is spelled out and the length bounded.
+   */
   static String storable(String reason) {
-    String r = reason == null ? "unknown failure" : reason;
-    return r.replace("\u0000", "\\0").replaceAll("\\s*\\R\\s*", " ").strip();
+    String r = (reason == null ? "unknown failure" : reason).replace("\u0000", "\\0")
+        .replaceAll("\\s*\\R\\s*", " ").strip();
+    return r.length() > 2000 ? r.substring(0, 2000) + "..." : r;
   }
 
   private static List<PoisonEvent> query(Connection c, String sql, String consumer) throws SQLException {

@@ -53,9 +53,9 @@ final class Quarantine {
 
   private void setAside(ConsumerRecord<byte[], byte[]> record, Exception failure) throws SQLException {
     LOG.error("event {}-{}@{} is refused on its own and is set aside in poison_event: {}",
-        record.topic(), record.partition(), record.offset(), PoisonEvents.storable(failure.toString()));
+        record.topic(), record.partition(), record.offset(), PoisonEvents.storable(FailureKind.reason(failure)));
     // Before the commit: a crash in between reads the event again and publishes it again (at least once).
-    deadLetters.publish(record, failure.toString());
+    deadLetters.publish(record, FailureKind.reason(failure));
     try {
       writers.get().setAside(consumer, record, failure);
     } catch (SQLException | RuntimeException e) {
@@ -94,7 +94,7 @@ final class Quarantine {
       if (FailureKind.of(e) == FailureKind.RETRIABLE) {
         throw e;
       }
-      LOG.warn("set-aside event {} is refused again: {}", row.id(), PoisonEvents.storable(e.toString()));
+      LOG.warn("set-aside event {} is refused again: {}", row.id(), PoisonEvents.storable(FailureKind.reason(e)));
       writers.get().failedAgain(row, e);
     }
   }

@@ -38,6 +38,7 @@ class FailureKindTest {
     SQLException batch = new SQLException("batch entry 3 failed", "22021");
     batch.setNextException(new SQLException("connection lost", "08006"));
     assertEquals(FailureKind.RETRIABLE, FailureKind.of(batch), "a chained next exception counts");
+    assertEquals("connection lost", FailureKind.reason(new StoreException("database error", batch)));
   }
 
   @Test

@@ -107,6 +107,7 @@ class PoisonEventIT {
       // PostgreSQL itself refused the NUL: the event did reach the database as such.
       assertEquals("22021", row.sqlState(), row.reason());
       assertTrue(row.reason().contains("0x00"), row.reason());
+      assertTrue(!row.reason().contains("INSERT INTO"), "the database's message, not the statement: " + row.reason());
       assertEquals(config.consumerName(), row.consumer());
     }
     ConsumerRecord<byte[], byte[]> dead = onlyDeadLetter(topics);
@@ -216,6 +217,61 @@ class PoisonEventIT {
       assertEquals(30, count(c, "SELECT count(*) FROM patch"));
       assertEquals(30, count(c, "SELECT count(DISTINCT msgid) FROM patch"));
       assertEquals(0, count(c, "SELECT count(*) FROM poison_event"));
+    }
+  }
+
+  @Test
+  void aRetriableFailureWhileIsolatingBacksOffAndLosesNothing(TestDatabase db) throws Exception {
+    Topics topics = newTopics();
+    List<ParsedMail> mails = singles(0, 20);
+    mails.set(POISON, withNul(mails.get(POISON)));
+    produce(topics, mails);
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      Schema.migrate(c);
+      // Event 12 comes after the poison event: the batch fails on the poison first (PostgreSQL
+      // skips the rest of the aborted transaction), and the connection is lost while the batch is
+      // written event by event.
+      s.execute("CREATE SEQUENCE kill_once");
+      s.execute("CREATE FUNCTION kill_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+          + " IF NEW.msgid = '" + msgid(12) + "' AND nextval('kill_once') = 1 THEN"
+          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
+      s.execute("CREATE TRIGGER kill_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION kill_once()");
+    }
+    StoreConfig config = config(db, topics).withMaxBatch(50);
+    try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
+      assertEquals(1, consumer.stats().setAside());
+      assertEquals(1, consumer.stats().retries());
+      assertEquals(20, consumer.stats().events());
+    }
+    try (Connection c = db.connect()) {
+      assertEquals(2, count(c, "SELECT last_value FROM kill_once"), "killed while isolating, then stored");
+      assertEquals(19, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(19, count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEquals(1, PoisonEvents.list(c).size());
+      assertEquals(POISON, PoisonEvents.list(c).get(0).offset());
+    }
+  }
+
+  @Test
+  void aDeadLetterTopicThatRefusesTheCopyStillLeavesTheRow(TestDatabase db) throws Exception {
+    Topics topics = Topics.DEFAULT.withPrefix("poison" + topicNumber.incrementAndGet() + ".");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topics.events(), 1, (short) 1),
+          new NewTopic(topics.deadLetters(), 1, (short) 1).configs(Map.of("max.message.bytes", "100"))))
+          .all().get();
+    }
+    List<ParsedMail> mails = singles(0, 12);
+    mails.set(POISON, withNul(mails.get(POISON)));
+    produce(topics, mails);
+    StoreConfig config = config(db, topics);
+    try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
+      assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
+      assertEquals(1, consumer.stats().setAside());
+    }
+    try (Connection c = db.connect()) {
+      assertEquals(11, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(1, PoisonEvents.list(c).size());
     }
   }
 
