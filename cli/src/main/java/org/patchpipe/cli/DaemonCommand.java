@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.ingest.imap.FolderSubscription;
 import org.patchpipe.ingest.imap.ImapDaemon;
-import org.patchpipe.ingest.imap.ImapException;
 import org.patchpipe.ingest.imap.ImapSettings;
 import org.patchpipe.ingest.imap.ImapUrl;
 import org.patchpipe.ingest.imap.KafkaImapSink;
@@ -69,7 +68,6 @@ import sun.misc.Signal;
     })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
   static final String PASSWORD_VARIABLE = "PATCHPIPE_IMAP_PASSWORD";
-  static final int KAFKA_FAILED = 3;
 
   /** One {@code --imap URL [--list-id ID] [--password-file FILE]} group. */
   static final class Account {
@@ -159,14 +157,9 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
       throws Exception {
     CountDownLatch stopRequested = new CountDownLatch(1);
     for (String name : List.of("TERM", "INT")) Signal.handle(new Signal(name), sig -> stopRequested.countDown());
-    KafkaImapSink sink;
-    try {
-      sink = KafkaImapSink.open(publisher, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC());
-    } catch (ImapException e) {
-      out.println("patchpipe: " + e.getMessage());
-      return KAFKA_FAILED;
-    }
-    try (sink) {
+    // A failure to reach Kafka here or a fenced folder later is an ImapException caused by Kafka:
+    // CommandFailures maps it to ExitCodes.KAFKA_FAILED, any other given-up folder to USAGE.
+    try (KafkaImapSink sink = KafkaImapSink.open(publisher, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
       ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), RandomGenerator.getDefault());
       DaemonStatus status = new DaemonStatus(daemon, Clock.systemUTC());
       try (DaemonHealthServer health = healthPort == null ? null : DaemonHealthServer.start(healthPort, status)) {
@@ -182,9 +175,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         boolean clean = daemon.stop(Duration.ofSeconds(60));
         out.println(status.summary());
         if (daemon.failure().isPresent()) {
-          ImapException failure = daemon.failure().get();
-          out.println("patchpipe: " + failure.getMessage());
-          return failure.getMessage().contains("transactional id") ? KAFKA_FAILED : ExitCodes.USAGE;
+          throw daemon.failure().get();
         }
         if (!clean) {
           out.println("patchpipe: some folders did not stop within 60 s; their last batch was not committed"

@@ -11,6 +11,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.patchpipe.commits.CommitMatchException;
 import org.patchpipe.commits.MatchCommits;
 import org.patchpipe.commits.PatchMatch;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,7 @@ final class MatchCommitsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    try (Repository repository = open(repo); StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (Repository repository = open(repo); StoreRuntime db = database.open(); Connection c = db.connect()) {
       String key = repository.getDirectory().toPath().toAbsolutePath().normalize().toString();
       PrintWriter err = spec.commandLine().getErr();
       MatchCommits.Summary summary = new MatchCommits(c, repository)

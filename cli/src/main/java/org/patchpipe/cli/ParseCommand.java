@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.ListIds;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -52,7 +53,12 @@ import picocli.CommandLine.Spec;
       "Keys: source, msgid, kind (patch|cover|comment|other|error), name, prefixes, date,"
           + " submitter {name,email}, hash, pull_url, content, diff, headers, number,"
           + " series {key,version,total}, parent, tags {A,R,T}, error.",
-      "A summary goes to standard error. Exit status 0, or 1 if an input could not be read.",
+      "Without --list-id the project is the first message's list (R2.2: List-Id, else"
+          + " X-Mailing-List, else X-list); a message with none of them, such as a single mail or"
+          + " a git format-patch file, is parsed for the project Patchwork's own tests use:"
+          + " link name test, list id " + ParseCommand.DEFAULT_LIST_ID + ", list address test@example.com.",
+      "A summary, naming the project, goes to standard error. Exit status 0, or 1 if an input"
+          + " could not be read.",
     },
     footer = {
       "",
@@ -64,6 +70,12 @@ import picocli.CommandLine.Spec;
 final class ParseCommand implements Callable<Integer> {
   private static final long PROGRESS_NANOS = 5_000_000_000L;
 
+  /**
+   * The list of mail that names none: the project of Patchwork's own tests (and of the oracle's
+   * runs over them), so a lone patch parses as Patchwork's test suite parses it.
+   */
+  static final String DEFAULT_LIST_ID = "test.example.com";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -71,7 +83,8 @@ final class ParseCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = {
         "The project's list id, e.g. openrisc.lists.librecores.org.",
-        "Default: the List-Id of the first message that has one."
+        "Default: the list id of the first message (List-Id, X-Mailing-List or X-list), else "
+            + DEFAULT_LIST_ID + "."
       })
   String listId;
 
@@ -129,7 +142,7 @@ final class ParseCommand implements Callable<Integer> {
           String where = input + ":" + message.position().describe();
           summary.bytes += message.raw().size();
           if (project == null) {
-            project = project(message.raw());
+            project = project(message.raw(), summary);
           }
           Read read = parseOne(parser, project, where, message);
           reads.add(read);
@@ -203,11 +216,17 @@ final class ParseCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The project from the options, else from the first message's List-Id (R2.2). */
-  private Project project(RawMessage first) {
-    String id = listId != null ? listId : ParseListId.find(first).orElse(null);
+  /** The project from the options, else from the first message's list id (R2.2), else the default. */
+  private Project project(RawMessage first, ParseSummary summary) {
+    String id = listId;
+    summary.projectSource = "from --list-id";
     if (id == null) {
-      throw new UserError("the first message has no List-Id header: pass --list-id ID (e.g. --list-id openrisc.lists.librecores.org)");
+      id = ListIds.find(first).orElse(null);
+      summary.projectSource = "from the first message's list header";
+    }
+    if (id == null) {
+      id = DEFAULT_LIST_ID;
+      summary.projectSource = "the default: the first message names no list (pass --list-id ID to choose one)";
     }
     String link = linkName;
     String email = listEmail;
@@ -218,7 +237,9 @@ final class ParseCommand implements Callable<Integer> {
     if (email == null) {
       email = dot > 0 ? id.substring(0, dot) + "@" + id.substring(dot + 1) : id;
     }
-    return new Project(link, id, email);
+    Project project = new Project(link, id, email);
+    summary.project = project;
+    return project;
   }
 
   private ZoneId zone() {

@@ -50,8 +50,9 @@ final class ParseRecord {
     r.put("source", source);
     r.put("msgid", mail.msgid());
     r.put("kind", p.kind().wireName());
-    Envelope envelope = envelope(mail);
-    boolean kept = p.kind() == Kind.PATCH || p.kind() == Kind.COVER || p.kind() == Kind.COMMENT;
+    ParsedMail.Kept kept =
+        p.kind() == Kind.PATCH || p.kind() == Kind.COVER || p.kind() == Kind.COMMENT ? (ParsedMail.Kept) mail : null;
+    Envelope envelope = kept == null ? null : kept.envelope();
     if (p.kind() == Kind.PATCH || p.kind() == Kind.COVER) {
       r.put("name", envelope.subject().name());
       envelope.subject().prefixes().forEach(r.putArray("prefixes")::add);
@@ -72,10 +73,10 @@ final class ParseRecord {
     r.put("hash", patch == null ? null : patch.hash());
     r.put("pull_url", patch == null ? null : patch.pullUrl());
     // Patchwork converts CRLF to LF in content when it saves (R6.9).
-    String content = kept ? content(mail) : null;
+    String content = kept == null ? null : kept.content();
     r.put("content", content == null ? null : content.replace("\r\n", "\n"));
     r.put("diff", patch == null ? null : patch.diff());
-    if (kept) {
+    if (kept != null) {
       putHeaders(r.putObject("headers"), ApiHeaders.render(envelope.headers()));
     } else {
       r.putNull("headers");
@@ -123,32 +124,6 @@ final class ParseRecord {
         target.put(header.getKey(), String.valueOf(header.getValue()));
       }
     }
-  }
-
-  private static String content(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Patch patch) {
-      return patch.content();
-    }
-    if (mail instanceof ParsedMail.CoverLetter cover) {
-      return cover.content();
-    }
-    if (mail instanceof ParsedMail.Comment comment) {
-      return comment.content();
-    }
-    return null;
-  }
-
-  static Envelope envelope(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Patch patch) {
-      return patch.envelope();
-    }
-    if (mail instanceof ParsedMail.CoverLetter cover) {
-      return cover.envelope();
-    }
-    if (mail instanceof ParsedMail.Comment comment) {
-      return comment.envelope();
-    }
-    return null;
   }
 
   /** Patchwork's API date: ISO 8601 without zone; microseconds only where non-zero (R12.7). */

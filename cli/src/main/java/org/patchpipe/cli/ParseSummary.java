@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.patchpipe.parser.Project;
 import org.patchpipe.parser.series.Placement;
 
 /** The counts {@code patchpipe parse} prints on standard error at the end. Mutable, one per run. */
@@ -15,6 +16,10 @@ final class ParseSummary {
   int late;
   int series;
   int awaiting;
+  /** The project the mail was parsed for; null where no message was read. */
+  Project project;
+  /** Where {@link #project} came from, in words. */
+  String projectSource;
 
   void count(String kind, Placement placement) {
     kinds.merge(kind, 1, Integer::sum);
@@ -32,6 +37,10 @@ final class ParseSummary {
         kinds.getOrDefault("patch", 0), kinds.getOrDefault("cover", 0),
         kinds.getOrDefault("comment", 0), late, kinds.getOrDefault("other", 0), awaiting,
         kinds.getOrDefault("error", 0), series);
+    if (project != null) {
+      err.println("parse: project " + project.linkName() + " (list id " + project.listId() + ", "
+          + projectSource + ")");
+    }
     for (String failure : unreadable) {
       err.println("parse: could not read " + failure);
     }

@@ -1,11 +1,13 @@
 package org.patchpipe.cli;
 
-import picocli.CommandLine;
+import org.patchpipe.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
- * The top-level {@code patchpipe} command. Each subcommand is one class; a {@link UserError} is
- * printed as one line and exits with {@link ExitCodes#USAGE}.
+ * The top-level {@code patchpipe} command. Each subcommand is one class (the benchmarks' in
+ * {@code org.patchpipe.cli.bench}); {@link CommandFailures} turns a failure into one line and its
+ * exit code, such as {@link ExitCodes#USAGE} for a {@link UserError}.
  */
 @Command(
     name = "patchpipe",
@@ -40,14 +42,9 @@ public final class PatchpipeCommand implements Runnable {
   /** The command line with patchpipe's exception mapping, also used by tests. */
   public static CommandLine newCommandLine() {
     CommandLine cmd = new CommandLine(new PatchpipeCommand());
-    cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof UserError) {
-            commandLine.getErr().println("patchpipe: " + ex.getMessage());
-            return ExitCodes.USAGE;
-          }
-          throw ex;
-        });
+    CommandFailures failures = new CommandFailures();
+    cmd.setExecutionExceptionHandler(failures);
+    cmd.setExitCodeExceptionMapper(failures);
     return cmd;
   }
 }

@@ -16,7 +16,6 @@ import org.patchpipe.event.Topics;
 import org.patchpipe.ingest.IngestConfig;
 import org.patchpipe.ingest.Replay;
 import org.patchpipe.ingest.ReplaySummary;
-import org.patchpipe.ingest.kafka.PublishException;
 import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
@@ -48,9 +47,6 @@ import picocli.CommandLine.Parameters;
       "3:Kafka could not be reached, or another process took over the same transactional id",
     })
 final class ReplayCommand implements Callable<Integer> {
-  /** Exit code when Kafka fails for good (unreachable past the retry window, fenced). */
-  static final int KAFKA_FAILED = 3;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin KafkaOptions kafka;
@@ -112,11 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       String bootstrap = kafka.bootstrap(broker);
       ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text);
-      return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
-    } catch (PublishException e) {
-      err().println("patchpipe: " + e.getMessage());
-      err().flush();
-      return KAFKA_FAILED;
+      return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL; // Kafka failing: see CommandFailures
     } finally {
       if (broker != null) {
         broker.close();

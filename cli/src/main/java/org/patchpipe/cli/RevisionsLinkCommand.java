@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.patchpipe.commits.CommitMatchException;
 import org.patchpipe.commits.LinkRevisions;
 import org.patchpipe.commits.RevisionLink;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,7 @@ final class RevisionsLinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    try (StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (StoreRuntime db = database.open(); Connection c = db.connect()) {
       LinkRevisions.Summary summary = new LinkRevisions(c).run(project);
       PrintWriter out = spec.commandLine().getOut();
       for (RevisionLink link : summary.links()) {

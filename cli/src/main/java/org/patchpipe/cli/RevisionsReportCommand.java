@@ -22,6 +22,7 @@ import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
 import org.patchpipe.parser.Envelope;
+import org.patchpipe.parser.ListIds;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -114,24 +115,18 @@ final class RevisionsReportCommand implements Callable<Integer> {
     if (placed.series() == null || (placed.kind() != Placement.Kind.PATCH && placed.kind() != Placement.Kind.COVER)) {
       return;
     }
-    Envelope envelope;
-    String content;
-    if (placed.mail() instanceof ParsedMail.Patch patch) {
-      envelope = patch.envelope();
-      content = patch.content();
-    } else if (placed.mail() instanceof ParsedMail.CoverLetter cover) {
-      envelope = cover.envelope();
-      content = cover.content();
-    } else {
+    if (!(placed.mail() instanceof ParsedMail.Kept kept)) {
       return;
     }
+    Envelope envelope = kept.envelope();
+    String content = kept.content();
     mails.add(new SeriesMail(placed.series().id(), placed.series().version(), envelope.submitter().email(),
         placed.date(), envelope.msgid(), envelope.subject().name(), envelope.references(), content));
     firstNames.putIfAbsent(placed.series().id(), envelope.subject().name());
   }
 
   private Project project(SourcedMessage first) {
-    String id = listId != null ? listId : ParseListId.find(first.raw()).orElse(null);
+    String id = listId != null ? listId : ListIds.find(first.raw()).orElse(null);
     if (id == null) {
       throw new UserError("the first message has no List-Id header: pass --list-id ID");
     }

@@ -24,9 +24,11 @@ import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.store.api.ApiConfig;
-import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.ProjectRepository;
+import org.patchpipe.store.runtime.StoreRuntime;
+import org.patchpipe.store.runtime.StoreServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,13 +64,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Where the broker, the database and the sample are kept (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address the REST API listens on (default: ${DEFAULT-VALUE}).")
-  String apiBind;
-
-  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8000",
-      description = "Port of the REST API, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int apiPort;
+  @Mixin ApiOptions api;
 
   @Option(names = "--list-id", paramLabel = "LIST_ID",
       description = "Replay every message for this list (project), ignoring List-Id headers.")
@@ -88,21 +84,15 @@ final class RunCommand implements Callable<Integer> {
         throw new UserError("no such input: " + input);
       }
     }
-    ApiConfig apiConfig;
-    try {
-      apiConfig = new ApiConfig(apiBind, apiPort, 16);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    ApiConfig apiConfig = api.config();
     EmbeddedBroker broker = startBroker();
-    StoreDatabase db = null;
+    StoreRuntime db = null;
     StoreServer server = null;
     try {
-      db = StoreDatabase.embedded(dataDir.resolve("postgres"));
+      db = StoreRuntime.open(StoreRuntime.Database.embedded(dataDir.resolve("postgres")));
       out.println("patchpipe run: Kafka at " + broker.bootstrapServers() + ", PostgreSQL at " + db.jdbcUrl());
       out.flush();
-      StoreConfig config = StoreConfig.of(broker.bootstrapServers(), db.jdbcUrl(), db.user(), db.password());
-      server = StoreServer.open(config, db, apiConfig, err);
+      server = db.serve(db.storeConfig(broker.bootstrapServers()), apiConfig, new StoreProgressLog(err));
       addShutdownHook(out, server, db, broker);
       ReplaySummary summary = replay(replay, broker, err);
       out.println("patchpipe run: replayed " + summary.totals().messages() + " messages ("
@@ -168,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void addShutdownHook(PrintWriter out, StoreServer server, StoreDatabase db, EmbeddedBroker broker) {
+  private static void addShutdownHook(PrintWriter out, StoreServer server, StoreRuntime db, EmbeddedBroker broker) {
     // Ctrl-C: the JVM waits only for its hooks, so the hook stops everything in order itself.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

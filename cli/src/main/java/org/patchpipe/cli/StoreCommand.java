@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.patchpipe.event.Topics;
 import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.consume.StoreConfig;
+import org.patchpipe.store.runtime.StoreRuntime;
+import org.patchpipe.store.runtime.StoreServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,13 +40,7 @@ final class StoreCommand implements Callable<Integer> {
 
   @Mixin StoreDatabaseOptions database;
 
-  @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address the REST API listens on (default: ${DEFAULT-VALUE}).")
-  String apiBind;
-
-  @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8000",
-      description = "Port of the REST API, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int apiPort;
+  @Mixin ApiOptions api;
 
   @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
       description = "Prefix of the topic names, as given to 'replay' (default: none).")
@@ -59,17 +55,12 @@ final class StoreCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StoreDatabase db = database.open()) {
-      StoreConfig config = StoreConfig.of(bootstrapServers, db.jdbcUrl(), db.user(), db.password())
+    try (StoreRuntime db = database.open()) {
+      StoreConfig config = db.storeConfig(bootstrapServers)
           .withTopics(Topics.DEFAULT.withPrefix(topicPrefix))
           .withConsumerName(consumerName);
-      ApiConfig apiConfig;
-      try {
-        apiConfig = new ApiConfig(apiBind, apiPort, 16);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      try (StoreServer server = StoreServer.open(config, db, apiConfig, err)) {
+      ApiConfig apiConfig = api.config();
+      try (StoreServer server = db.serve(config, apiConfig, new StoreProgressLog(err))) {
         // Ctrl-C: the JVM only waits for its shutdown hooks, so the hook itself stops the consumer
         // after its current batch, the API and the embedded database, and prints the summary.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,11 +1,13 @@
 package org.patchpipe.cli;
 
 import java.nio.file.Path;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Option;
 
 /**
- * The database options shared by {@code store} and {@code user}: an external PostgreSQL by
- * {@code --db}, or the embedded one kept under {@code --data-dir}.
+ * The database options (a picocli mixin) of every command that uses the store's database:
+ * {@code store}, {@code user}, {@code match-commits} and {@code revisions link}. An external
+ * PostgreSQL by {@code --db}, or the embedded one kept under {@code --data-dir}.
  */
 final class StoreDatabaseOptions {
   @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -27,11 +29,14 @@ final class StoreDatabaseOptions {
   Path dataDir;
 
   /** Opens the database these options name, starting the embedded server if needed. */
-  StoreDatabase open() {
+  StoreRuntime open() {
     if (jdbcUrl != null) {
+      if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+        throw new UserError("--db must be a jdbc:postgresql:// URL, e.g. jdbc:postgresql://localhost/patchpipe");
+      }
       String password = System.getenv(passwordVariable);
-      return StoreDatabase.external(jdbcUrl, user, password == null ? "" : password);
+      return StoreRuntime.open(StoreRuntime.Database.external(jdbcUrl, user, password == null ? "" : password));
     }
-    return StoreDatabase.embedded(dataDir.resolve("postgres"));
+    return StoreRuntime.open(StoreRuntime.Database.embedded(dataDir.resolve("postgres")));
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.patchpipe.store.db.UserRepository;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ final class UserAddCommand implements Callable<Integer> {
         throw new UserError("environment variable " + passwordVariable + " is empty: export the password first");
       }
     }
-    try (StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (StoreRuntime db = database.open(); Connection c = db.connect()) {
       long id = new UserRepository(c, new SecureRandom()).add(username, email, firstName, lastName, password, superuser);
       spec.commandLine().getOut().println("created user " + username + " (id " + id + ")");
       return ExitCodes.OK;

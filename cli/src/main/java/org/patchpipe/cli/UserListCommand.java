@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.patchpipe.store.db.UserRepository;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ final class UserListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    try (StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (StoreRuntime db = database.open(); Connection c = db.connect()) {
       PrintWriter out = spec.commandLine().getOut();
       for (UserRepository.User u : new UserRepository(c, new SecureRandom()).list()) {
         out.printf("%-4d %-20s %-32s %s%s%s%n", u.id(), u.username(), u.email(),

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.patchpipe.store.db.UserRepository;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ final class UserMaintainerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    try (StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (StoreRuntime db = database.open(); Connection c = db.connect()) {
       new UserRepository(c, new SecureRandom()).maintainer(username, project, remove);
       spec.commandLine().getOut().println(username + (remove ? " no longer maintains " : " maintains ") + project);
       return ExitCodes.OK;

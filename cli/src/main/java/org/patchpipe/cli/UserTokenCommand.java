@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.patchpipe.store.db.UserRepository;
+import org.patchpipe.store.runtime.StoreRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ final class UserTokenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    try (StoreDatabase db = database.open(); Connection c = db.connect()) {
+    try (StoreRuntime db = database.open(); Connection c = db.connect()) {
       spec.commandLine().getOut().println(new UserRepository(c, new SecureRandom()).token(username, renew));
       return ExitCodes.OK;
     } catch (IllegalArgumentException e) {

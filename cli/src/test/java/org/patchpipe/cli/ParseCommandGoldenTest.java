@@ -2,25 +2,21 @@ package org.patchpipe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 import picocli.CommandLine;
 
 /**
@@ -35,12 +31,8 @@ class ParseCommandGoldenTest {
 
   @Test
   void linuxEfiArchiveMatchesPatchworkFieldByField() throws IOException {
-    String property = System.getProperty("patchpipe.shared");
-    Path shared = Path.of(property != null ? property : "../shared");
-    Path archive = shared.resolve("corpus/linux-efi.mbox.gz");
-    Path oracleFile = shared.resolve("oracle/linux-efi.jsonl.gz");
-    assumeTrue(Files.exists(archive) && Files.exists(oracleFile),
-        "golden test skipped: " + archive.toAbsolutePath() + " or the oracle is absent");
+    Path archive = SharedFiles.resolve("corpus/linux-efi.mbox.gz");
+    Path oracleFile = SharedFiles.resolve("oracle/linux-efi.jsonl.gz");
 
     CommandLine cmd = PatchpipeCommand.newCommandLine();
     StringWriter out = new StringWriter();
@@ -54,13 +46,7 @@ class ParseCommandGoldenTest {
     for (String line : out.toString().split("\n")) {
       ours.add(mapper.readTree(line));
     }
-    List<JsonNode> oracle = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(oracleFile)), StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        oracle.add(mapper.readTree(line));
-      }
-    }
+    List<JsonNode> oracle = Corpus.oracle(oracleFile);
     assertEquals(oracle.size(), ours.size(), "one line per archived message");
 
     Map<String, Integer> agreed = new LinkedHashMap<>();

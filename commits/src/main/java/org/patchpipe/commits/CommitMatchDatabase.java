@@ -1,134 +1,96 @@
 package org.patchpipe.commits;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.patchpipe.store.db.CommitCursorRepository;
+import org.patchpipe.store.db.PatchRepository;
+import org.patchpipe.store.db.ProjectLock;
+import org.patchpipe.store.db.ProjectRepository;
+import org.patchpipe.store.db.StateRepository;
 
 /**
- * The store's tables as commit matching needs them, in plain SQL on one connection the caller
- * owns and whose transaction the caller commits: the patch lookups ({@link PatchIndex}, limited to
- * one project's patches without a {@code commit_ref}), the stable patch-id column kept filled, the
- * per-branch cursor, and applying a match as Patchwork does (state, {@code commit_ref}, and a
+ * The store as commit matching needs it, through the store's repositories on one connection the
+ * caller owns and whose transaction the caller commits: the patch lookups ({@link PatchIndex},
+ * limited to one project's patches without a {@code commit_ref}), the stable patch-id kept filled,
+ * the per-branch cursor, and applying a match as Patchwork does (state, {@code commit_ref}, and a
  * {@code patch-state-changed} event with previous and current state).
  *
  * <p>One per connection and thread. Every method fails with {@link SQLException}; lookups inside
  * {@link PatchIndex} wrap it in {@link IllegalStateException} with the cause kept.
  */
 public final class CommitMatchDatabase implements PatchIndex {
-  /** Advisory lock class for match-commits; the second key is the project id. */
-  private static final int LOCK_CLASS = 0x70706d63;
-
   private static final String NO_PATCH_ID = "0".repeat(40);
+  private static final int PATCH_ID_BATCH = 500;
 
   private final Connection connection;
   private final long projectId;
+  private final PatchRepository patches;
+  private final CommitCursorRepository cursors;
 
-  public CommitMatchDatabase(Connection connection, long projectId) {
+  public CommitMatchDatabase(Connection connection, long projectId, Clock clock) {
     this.connection = connection;
     this.projectId = projectId;
+    this.patches = new PatchRepository(connection, clock);
+    this.cursors = new CommitCursorRepository(connection);
   }
 
   /** The project with this id or link name; fails with {@link CommitMatchException} if none. */
   public static long projectId(Connection connection, String idOrLinkname) throws SQLException {
-    try (PreparedStatement q = connection.prepareStatement(
-        "SELECT id FROM project WHERE linkname = ? OR CAST(id AS text) = ? ORDER BY (linkname = ?) DESC LIMIT 1")) {
-      q.setString(1, idOrLinkname);
-      q.setString(2, idOrLinkname);
-      q.setString(3, idOrLinkname);
-      try (ResultSet rs = q.executeQuery()) {
-        if (!rs.next()) {
-          throw new CommitMatchException("no project '" + idOrLinkname + "': pass a project id or link name");
-        }
-        return rs.getLong(1);
-      }
-    }
+    return new ProjectRepository(connection).idOf(idOrLinkname).orElseThrow(() ->
+        new CommitMatchException("no project '" + idOrLinkname + "': pass a project id or link name"));
   }
 
   /** The state with this slug ({@code accepted}); fails with {@link CommitMatchException} if none. */
   public static long stateId(Connection connection, String slug) throws SQLException {
-    try (PreparedStatement q = connection.prepareStatement("SELECT id FROM state WHERE slug = ?")) {
-      q.setString(1, slug);
-      try (ResultSet rs = q.executeQuery()) {
-        if (!rs.next()) {
-          throw new CommitMatchException("no state '" + slug + "': use a slug such as accepted or superseded");
-        }
-        return rs.getLong(1);
-      }
-    }
+    return new StateRepository(connection).idOf(slug).orElseThrow(() ->
+        new CommitMatchException("no state '" + slug + "': use a slug such as accepted or superseded"));
   }
 
   /** Waits until no other match-commits run holds this project, until the transaction ends. */
   public void lock() throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-      s.setInt(1, LOCK_CLASS);
-      s.setInt(2, (int) projectId);
-      s.execute();
-    }
+    ProjectLock.COMMIT_MATCHING.acquire(connection, projectId);
   }
 
   /** Computes the stable patch-id of every patch of the project that has a diff but no id yet. */
   public int fillPatchIds() throws SQLException {
     int filled = 0;
     while (true) {
-      List<Long> ids = new ArrayList<>();
-      List<String> patchIds = new ArrayList<>();
-      try (PreparedStatement q = connection.prepareStatement(
-          "SELECT id, diff FROM patch WHERE project_id = ? AND patch_id IS NULL AND diff IS NOT NULL"
-              + " ORDER BY id LIMIT 500")) {
-        q.setLong(1, projectId);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-            // A diff git finds no patch in gets the all-zero id, so it is not read again.
-            patchIds.add(StablePatchId.of(rs.getString(2)).orElse(NO_PATCH_ID));
-          }
-        }
-      }
-      if (ids.isEmpty()) {
+      List<PatchRepository.PatchDiff> batch = patches.withoutPatchId(projectId, PATCH_ID_BATCH);
+      if (batch.isEmpty()) {
         return filled;
       }
-      try (PreparedStatement u = connection.prepareStatement("UPDATE patch SET patch_id = ? WHERE id = ?")) {
-        for (int i = 0; i < ids.size(); i++) {
-          u.setString(1, patchIds.get(i));
-          u.setLong(2, ids.get(i));
-          u.addBatch();
-        }
-        u.executeBatch();
-      }
-      filled += ids.size();
+      // A diff git finds no patch in gets the all-zero id, so it is not read again.
+      patches.setPatchIds(batch.stream().map(PatchRepository.PatchDiff::id).toList(),
+          batch.stream().map(d -> StablePatchId.of(d.diff()).orElse(NO_PATCH_ID)).toList());
+      filled += batch.size();
     }
   }
 
   @Override
   public List<Long> byHash(String hash) {
-    return ids("SELECT id FROM patch WHERE project_id = ? AND hash = ? AND commit_ref IS NULL ORDER BY id", hash);
+    return lookup(() -> patches.unmatchedByHash(projectId, hash));
   }
 
   @Override
   public List<Long> byPatchId(String patchId) {
-    return ids("SELECT id FROM patch WHERE project_id = ? AND patch_id = ? AND commit_ref IS NULL ORDER BY id", patchId);
+    return lookup(() -> patches.unmatchedByPatchId(projectId, patchId));
   }
 
   @Override
   public List<Long> byMsgid(String msgid) {
-    return ids("SELECT id FROM patch WHERE project_id = ? AND msgid = ? AND commit_ref IS NULL ORDER BY id", msgid);
+    return lookup(() -> patches.unmatchedByMsgid(projectId, msgid));
   }
 
-  private List<Long> ids(String sql, String key) {
-    try (PreparedStatement q = connection.prepareStatement(sql)) {
-      q.setLong(1, projectId);
-      q.setString(2, key);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
+  private interface Lookup {
+    List<Long> run() throws SQLException;
+  }
+
+  private static List<Long> lookup(Lookup lookup) {
+    try {
+      return lookup.run();
     } catch (SQLException e) {
       throw new IllegalStateException("patch lookup failed: " + e.getMessage(), e);
     }
@@ -136,29 +98,12 @@ public final class CommitMatchDatabase implements PatchIndex {
 
   /** The last commit walked on this branch of this repository, if any. */
   public Optional<String> cursor(String repository, String branch) throws SQLException {
-    try (PreparedStatement q = connection.prepareStatement(
-        "SELECT last_commit FROM commit_cursor WHERE project_id = ? AND repository = ? AND branch = ?")) {
-      q.setLong(1, projectId);
-      q.setString(2, repository);
-      q.setString(3, branch);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return cursors.find(projectId, repository, branch);
   }
 
   /** Remembers {@code commit} as the last one walked on this branch. */
   public void saveCursor(String repository, String branch, String commit) throws SQLException {
-    try (PreparedStatement u = connection.prepareStatement(
-        "INSERT INTO commit_cursor (project_id, repository, branch, last_commit) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (project_id, repository, branch) DO UPDATE SET last_commit = EXCLUDED.last_commit,"
-            + " updated = now() AT TIME ZONE 'UTC'")) {
-      u.setLong(1, projectId);
-      u.setString(2, repository);
-      u.setString(3, branch);
-      u.setString(4, commit);
-      u.executeUpdate();
-    }
+    cursors.save(projectId, repository, branch, commit);
   }
 
   /**
@@ -168,27 +113,6 @@ public final class CommitMatchDatabase implements PatchIndex {
    * @return whether this call applied the match
    */
   public boolean apply(PatchMatch match, long stateId) throws SQLException {
-    Long previous;
-    try (PreparedStatement q = connection.prepareStatement(
-        "SELECT state_id FROM patch WHERE id = ? AND commit_ref IS NULL FOR UPDATE")) {
-      q.setLong(1, match.patchId());
-      try (ResultSet rs = q.executeQuery()) {
-        previous = rs.next() ? rs.getLong(1) : null;
-      }
-    }
-    if (previous == null) {
-      return false;
-    }
-    try (PreparedStatement u = connection.prepareStatement(
-        "UPDATE patch SET commit_ref = ?, state_id = ? WHERE id = ?")) {
-      u.setString(1, match.commitId());
-      u.setLong(2, stateId);
-      u.setLong(3, match.patchId());
-      u.executeUpdate();
-    }
-    if (previous != stateId) {
-      PatchStateEvents.record(connection, projectId, match.patchId(), previous, stateId);
-    }
-    return true;
+    return patches.matchCommit(projectId, match.patchId(), match.commitId(), stateId);
   }
 }

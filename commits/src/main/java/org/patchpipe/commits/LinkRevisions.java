@@ -2,6 +2,7 @@ package org.patchpipe.commits;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,16 @@ import java.util.Set;
 public final class LinkRevisions {
   private final Connection connection;
 
+  private final Clock clock;
+
   public LinkRevisions(Connection connection) {
+    this(connection, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps the events it records. */
+  public LinkRevisions(Connection connection, Clock clock) {
     this.connection = connection;
+    this.clock = clock;
   }
 
   /**
@@ -45,7 +54,7 @@ public final class LinkRevisions {
     connection.setAutoCommit(false);
     try {
       long projectId = CommitMatchDatabase.projectId(connection, project);
-      RevisionDatabase database = new RevisionDatabase(connection, projectId);
+      RevisionDatabase database = new RevisionDatabase(connection, projectId, clock);
       database.lock();
       List<SeriesRevision> revisions = new SeriesRevisions().addAll(database.seriesMails()).revisions();
       Set<Long> linked = database.linkedSeries();

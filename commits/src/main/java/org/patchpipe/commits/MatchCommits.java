@@ -2,6 +2,7 @@ package org.patchpipe.commits;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,17 @@ public final class MatchCommits {
   private final Connection connection;
   private final Repository repository;
 
+  private final Clock clock;
+
   public MatchCommits(Connection connection, Repository repository) {
+    this(connection, repository, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps the events it records. */
+  public MatchCommits(Connection connection, Repository repository, Clock clock) {
     this.connection = connection;
     this.repository = repository;
+    this.clock = clock;
   }
 
   /**
@@ -81,7 +90,7 @@ public final class MatchCommits {
     try {
       long projectId = CommitMatchDatabase.projectId(connection, request.project());
       long stateId = CommitMatchDatabase.stateId(connection, request.state());
-      CommitMatchDatabase database = new CommitMatchDatabase(connection, projectId);
+      CommitMatchDatabase database = new CommitMatchDatabase(connection, projectId, clock);
       database.lock();
       int filled = database.fillPatchIds();
       BranchHistory history = new BranchHistory(repository);

@@ -1,7 +1,7 @@
 /**
  * Commits and versions: finds the patches a git commit carries and marks them accepted, and links
- * each new revision of a series to the one before. Reads git with JGit; writes through the store's
- * tables in plain SQL.
+ * each new revision of a series to the one before. Reads git with JGit; reads and writes the store
+ * only through the store's repositories ({@code org.patchpipe.store.db}), which own its tables.
  *
  * <p>Entry points: {@link org.patchpipe.commits.MatchCommits} (a branch's new commits to patch
  * states) and {@link org.patchpipe.commits.LinkRevisions} (series revisions, relations, superseded

@@ -3,8 +3,6 @@ package org.patchpipe.commits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 import org.patchpipe.store.db.Schema;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
@@ -35,31 +35,9 @@ class LinkRevisionsGoldenTest {
     }
   }
 
-  /** The messages of an mboxo file, each without its "From " separator line. */
-  static List<byte[]> mbox(Path file) throws IOException {
-    List<byte[]> out = new ArrayList<>();
-    StringBuilder current = null;
-    for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
-      if (line.startsWith("From ") && (current == null || current.toString().endsWith("\n\n"))) {
-        if (current != null) {
-          out.add(current.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        current = new StringBuilder();
-        continue;
-      }
-      if (current != null) {
-        current.append(line).append('\n');
-      }
-    }
-    if (current != null) {
-      out.add(current.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    return out;
-  }
-
   private long ingest(Connection c, String project, String file) throws IOException, SQLException {
-    Path mbox = SharedCorpus.root().resolve("corpus/patchwork-tests/series/" + file);
-    return TestIngest.ingest(c, project + ".example.org", mbox(mbox));
+    Path mbox = SharedFiles.root().resolve("corpus/patchwork-tests/series/" + file);
+    return TestIngest.ingest(c, project + ".example.org", Corpus.pythonMbox(mbox));
   }
 
   @Test

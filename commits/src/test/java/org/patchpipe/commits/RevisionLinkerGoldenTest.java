@@ -1,13 +1,22 @@
 package org.patchpipe.commits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * The linker over the series real Patchwork built from its own revision test mails
@@ -18,7 +27,7 @@ class RevisionLinkerGoldenTest {
 
   private static synchronized List<RevisionLink> links(String file) throws IOException {
     if (seriesFiles == null) {
-      Path oracle = SharedCorpus.root().resolve("oracle/patchwork-tests.jsonl.gz");
+      Path oracle = SharedFiles.root().resolve("oracle/patchwork-tests.jsonl.gz");
       seriesFiles = new java.util.HashMap<>();
       OracleSeries.read(oracle, r -> r.get("file").asText().startsWith("series/"), seriesFiles);
     }
@@ -54,14 +63,51 @@ class RevisionLinkerGoldenTest {
     }
   }
 
-  /** The proof report for the two list archives; prints what a person hand-checks. */
+  /**
+   * The proof report for the two list archives: prints what a person hand-checks, and asserts what
+   * the linker promises of every link in it (at most one per series, to an earlier series, for the
+   * reason the link names) and that the report counts what it was given.
+   */
   @ParameterizedTest
   @CsvSource({"openrisc", "linux-efi"})
   void archiveReport(String archive) throws IOException {
-    Path oracle = SharedCorpus.root().resolve("oracle/" + archive + ".jsonl.gz");
+    Path oracle = SharedFiles.root().resolve("oracle/" + archive + ".jsonl.gz");
     OracleSeries series = OracleSeries.read(oracle, r -> true);
     List<SeriesRevision> revisions = new SeriesRevisions().addAll(series.mails).revisions();
     List<RevisionLink> links = new RevisionLinker().link(revisions);
-    System.out.println(RevisionReport.of(archive, revisions, links, series.names, Integer.getInteger("patchpipe.report.sample", 20)));
+    String report = RevisionReport.of(archive, revisions, links, series.names, Integer.getInteger("patchpipe.report.sample", 20));
+    System.out.println(report);
+
+    assertFalse(links.isEmpty(), archive + " has series sent again as a new version");
+    assertTrue(report.startsWith(archive + ": " + revisions.size() + " series, " + links.size() + " linked"), report);
+    Map<Long, SeriesRevision> byId = new HashMap<>();
+    revisions.forEach(r -> byId.put(r.id(), r));
+    Set<Long> linked = new HashSet<>();
+    Comparator<SeriesRevision> order = Comparator.comparing(SeriesRevision::date).thenComparingLong(SeriesRevision::id);
+    for (RevisionLink link : links) {
+      SeriesRevision newer = byId.get(link.series());
+      SeriesRevision older = byId.get(link.previous());
+      String what = archive + ": " + link;
+      assertTrue(newer != null && older != null, what + " links series of the archive");
+      assertTrue(linked.add(link.series()), what + ": one link per series");
+      assertTrue(order.compare(older, newer) < 0, what + " replaces an earlier series");
+      switch (link.reason()) {
+        case CHANGE_ID -> assertFalse(Collections.disjoint(newer.changeIds(), older.changeIds()), what + " shares a change-id");
+        case SUPERSEDES -> assertFalse(Collections.disjoint(newer.supersedes(), older.msgids()), what + " names a mail of it");
+        case THREAD -> {
+          assertSameSubmitterNotOlderVersion(what, newer, older);
+          assertFalse(Collections.disjoint(newer.references(), older.msgids()), what + " replies into its thread");
+        }
+        case VERSION -> {
+          assertSameSubmitterNotOlderVersion(what, newer, older);
+          assertFalse(Collections.disjoint(newer.titles(), older.titles()), what + " shares a title");
+        }
+      }
+    }
+  }
+
+  private static void assertSameSubmitterNotOlderVersion(String what, SeriesRevision newer, SeriesRevision older) {
+    assertEquals(older.submitter(), newer.submitter(), what + ": same submitter");
+    assertTrue(newer.version() >= older.version(), what + ": not an older version");
   }
 }

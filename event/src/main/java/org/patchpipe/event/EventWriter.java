@@ -13,7 +13,6 @@ import org.patchpipe.parser.Envelope;
 import org.patchpipe.parser.ParseWarning;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParsedMail.Comment;
-import org.patchpipe.parser.ParsedMail.CoverLetter;
 import org.patchpipe.parser.ParsedMail.Other;
 import org.patchpipe.parser.ParsedMail.Patch;
 import org.patchpipe.parser.ParsedMail.Unparseable;
@@ -91,21 +90,18 @@ final class EventWriter {
     g.writeStartObject();
     g.writeStringField("kind", EventCodec.kindOf(mail));
     g.writeStringField("msgid", mail.msgid());
+    if (mail instanceof ParsedMail.Kept kept) {
+      envelope(g, kept.envelope());
+      g.writeStringField("content", kept.content());
+    }
     if (mail instanceof Patch p) {
-      envelope(g, p.envelope());
-      g.writeStringField("content", p.content());
       g.writeStringField("diff", p.diff());
       g.writeStringField("hash", p.hash());
       g.writeStringField("pullUrl", p.pullUrl());
       tags(g, p.tags());
       g.writeStringField("state", p.state());
       g.writeStringField("delegate", p.delegate());
-    } else if (mail instanceof CoverLetter c) {
-      envelope(g, c.envelope());
-      g.writeStringField("content", c.content());
     } else if (mail instanceof Comment c) {
-      envelope(g, c.envelope());
-      g.writeStringField("content", c.content());
       tags(g, c.tags());
       g.writeBooleanField("actionRequired", c.actionRequired());
     } else if (mail instanceof Other o) {

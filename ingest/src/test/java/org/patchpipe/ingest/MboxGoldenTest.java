@@ -3,22 +3,18 @@ package org.patchpipe.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.patchpipe.ingest.source.MailSource;
 import org.patchpipe.ingest.source.MailSourceKind;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.MessageIds;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * The corpus mboxes split into exactly the messages Patchwork's oracle has, in the same order:
@@ -29,20 +25,12 @@ class MboxGoldenTest {
   @ParameterizedTest
   @ValueSource(strings = {"openrisc", "linux-efi"})
   void messageNIsTheOraclesRecordN(String list) throws Exception {
-    Path shared = Path.of(System.getProperty("patchpipe.shared", "../../shared"));
-    Path mbox = shared.resolve("corpus/" + list + ".mbox.gz");
-    Path oracle = shared.resolve("oracle/" + list + ".jsonl.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(mbox) && Files.isRegularFile(oracle),
-        "skipped: " + shared.toAbsolutePath() + " is absent (golden tests need ../shared)");
+    Path mbox = SharedFiles.resolve("corpus/" + list + ".mbox.gz");
+    Path oracle = SharedFiles.resolve("oracle/" + list + ".jsonl.gz");
     List<String> expected = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(oracle)), StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        JsonNode record = json.readTree(line);
-        assertEquals(expected.size(), record.get("index").asInt());
-        expected.add(record.get("msgid").isNull() ? null : record.get("msgid").asText());
-      }
+    for (JsonNode record : Corpus.oracle(oracle)) {
+      assertEquals(expected.size(), record.get("index").asInt());
+      expected.add(record.get("msgid").isNull() ? null : record.get("msgid").asText());
     }
     int index = 0;
     int compared = 0;
@@ -50,7 +38,7 @@ class MboxGoldenTest {
       for (Optional<SourcedMessage> m = source.next(); m.isPresent(); m = source.next()) {
         String want = expected.get(index);
         if (want != null) {
-          assertEquals(Optional.of(want), HeaderPeek.messageId(m.get().raw()), "message " + index);
+          assertEquals(Optional.of(want), MessageIds.find(m.get().raw()), "message " + index);
           compared++;
         }
         index++;

@@ -1,8 +1,5 @@
 package org.patchpipe.parser;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,6 @@ import org.patchpipe.parser.mail.HeaderPlumbing;
 import org.patchpipe.parser.mail.MailHeaders;
 import org.patchpipe.parser.mail.MimeMessage;
 import org.patchpipe.parser.mail.MimeWalker;
-import org.patchpipe.parser.mail.PythonText;
 import org.patchpipe.parser.mail.SubmitterParser;
 import org.patchpipe.parser.subject.SubjectParser;
 
@@ -32,17 +28,12 @@ import org.patchpipe.parser.subject.SubjectParser;
  * <p>Follows R7.1 step by step: required headers, the ignore hint, Message-ID, subject, content,
  * pull request, then the stateless part of the classification. One deliberate difference: mail
  * without a usable Message-ID gets a synthetic one derived from its bytes (see {@link
- * #syntheticMsgid}) and a {@link ParseWarning}, where Patchwork rejects it.
+ * MessageIds#synthetic}) and a {@link ParseWarning}, where Patchwork rejects it.
  *
  * <p>Immutable and thread-safe. Never throws for bad mail: broken input gives {@link
  * ParsedMail.Unparseable} with a reason.
  */
 public final class MailParser {
-  /** The domain of synthetic Message-IDs; {@code .invalid} can never clash with a real one. */
-  public static final String SYNTHETIC_DOMAIN = "patchpipe.invalid";
-
-  private static final int MAX_MSGID = 255;
-
   private final ParserLimits limits;
 
   public MailParser(ParserLimits limits) {
@@ -53,7 +44,7 @@ public final class MailParser {
   public ParsedMail parse(RawMessage raw, Project project) {
     if (raw.size() > limits.maxMessageBytes()) {
       return new ParsedMail.Unparseable(
-          headerMsgid(raw.array()),
+          MessageIds.find(raw.array(), limits),
           "message of " + raw.size() + " bytes exceeds the limit of " + limits.maxMessageBytes(),
           "limits");
     }
@@ -78,14 +69,14 @@ public final class MailParser {
 
     // R7.1 step 1 (and R13.2: a missing Message-ID is repaired, not rejected).
     if (!headers.contains("From")) {
-      return new ParsedMail.Unparseable(msgidOrNull(headers), "Missing 'From' header", "R7.1");
+      return new ParsedMail.Unparseable(MessageIds.of(headers), "Missing 'From' header", "R7.1");
     }
     if (!headers.contains("Subject")) {
-      return new ParsedMail.Unparseable(msgidOrNull(headers), "Missing 'Subject' header", "R7.1");
+      return new ParsedMail.Unparseable(MessageIds.of(headers), "Missing 'Subject' header", "R7.1");
     }
-    String msgid = msgidOrNull(headers);
+    String msgid = MessageIds.of(headers);
     if (msgid == null) {
-      msgid = syntheticMsgid(bytes);
+      msgid = MessageIds.synthetic(bytes);
       warnings.add(new ParseWarning("R1.1", "no usable Message-ID; synthetic " + msgid + " derived from the mail's bytes"));
     }
 
@@ -156,54 +147,6 @@ public final class MailParser {
     // Step 9.
     return new ParsedMail.Comment(
         envelope, stored, Tags.count(stored), headers.contains("X-Patchwork-Action-Required"));
-  }
-
-  /** The Message-ID from the header block alone (for mail too large to parse), or null. */
-  private String headerMsgid(byte[] bytes) {
-    int limit = (int) Math.min(bytes.length, 1 << 20);
-    int end = limit;
-    for (int i = 0; i + 1 < limit; i++) {
-      if (bytes[i] == '\n' && (bytes[i + 1] == '\n' || bytes[i + 1] == '\r')) {
-        end = i + 1;
-        break;
-      }
-    }
-    try {
-      byte[] head = UniversalNewlines.apply(java.util.Arrays.copyOf(bytes, end));
-      return msgidOrNull(MimeWalker.walk(head, limits.maxHeaderCount(), 1).headers());
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** R1.1: the Message-ID, or null where it is missing, empty or undecodable. */
-  private static String msgidOrNull(MailHeaders headers) {
-    if (!headers.contains("Message-Id")) {
-      return null;
-    }
-    Optional<String> v = HeaderCleaner.clean(headers.get("Message-Id"));
-    if (v.isEmpty() || v.get().isEmpty()) {
-      return null;
-    }
-    String id = References.firstBracketed(v.get());
-    return PythonText.truncate(id != null ? id : v.get(), MAX_MSGID);
-  }
-
-  /**
-   * The Message-ID given to mail that has none: {@code <SHA1-of-the-bytes@patchpipe.invalid>}. The
-   * same bytes always get the same id, so re-delivery is still a duplicate.
-   */
-  public static String syntheticMsgid(byte[] bytes) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest(bytes);
-      StringBuilder sb = new StringBuilder("<");
-      for (byte b : d) {
-        sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-      }
-      return sb.append('@').append(SYNTHETIC_DOMAIN).append('>').toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-1", e);
-    }
   }
 
   private static String nonEmpty(Optional<String> v) {

@@ -5,13 +5,30 @@ package org.patchpipe.parser;
  * {@link CoverLetter} candidate, a {@link Comment} candidate, {@link Other} (Patchwork keeps
  * nothing) or {@link Unparseable} (Patchwork rejects it). Whether a cover letter stays one and which
  * patch or cover a comment belongs to depends on earlier mail: {@code parser.series} decides that.
+ * The three kinds Patchwork keeps a row of are {@link Kept}: code that needs only their envelope or
+ * text asks {@code mail instanceof ParsedMail.Kept kept} once instead of testing each kind.
  */
-public sealed interface ParsedMail
-    permits ParsedMail.Patch, ParsedMail.CoverLetter, ParsedMail.Comment, ParsedMail.Other,
-        ParsedMail.Unparseable {
+public sealed interface ParsedMail permits ParsedMail.Kept, ParsedMail.Other, ParsedMail.Unparseable {
 
   /** The Message-ID (R1.1), or null where the mail has none usable. */
   String msgid();
+
+  /**
+   * A mail Patchwork keeps a row of (a {@link Patch}, {@link CoverLetter} or {@link Comment}): it
+   * has an {@link Envelope} and a text, whichever of the three it is.
+   */
+  sealed interface Kept extends ParsedMail permits Patch, CoverLetter, Comment {
+    /** The headers, references, date, submitter and subject (R1, R3, R4, R5, R12). */
+    Envelope envelope();
+
+    /** The stored text: the commit message of a patch, the body of a cover or comment (R6.6). */
+    String content();
+
+    @Override
+    default String msgid() {
+      return envelope().msgid();
+    }
+  }
 
   /**
    * A patch (R7.2): not a reply, with a diff or a pull request.
@@ -33,20 +50,10 @@ public sealed interface ParsedMail
       Tags tags,
       String state,
       String delegate)
-      implements ParsedMail {
-    @Override
-    public String msgid() {
-      return envelope.msgid();
-    }
-  }
+      implements Kept {}
 
   /** A {@code 0/n} mail without a diff (R7.3): a cover letter unless its refs say otherwise. */
-  record CoverLetter(Envelope envelope, String content) implements ParsedMail {
-    @Override
-    public String msgid() {
-      return envelope.msgid();
-    }
-  }
+  record CoverLetter(Envelope envelope, String content) implements Kept {}
 
   /**
    * Any other mail with text: a comment if one of its references reaches a patch or cover (R7.4).
@@ -54,12 +61,7 @@ public sealed interface ParsedMail
    * @param actionRequired X-Patchwork-Action-Required was present (R10.4)
    */
   record Comment(Envelope envelope, String content, Tags tags, boolean actionRequired)
-      implements ParsedMail {
-    @Override
-    public String msgid() {
-      return envelope.msgid();
-    }
-  }
+      implements Kept {}
 
   /** A mail Patchwork keeps nothing of (hint ignore, no text). {@code reason} says which. */
   record Other(String msgid, String reason) implements ParsedMail {}

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.patchpipe.parser.oracle.Corpus;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
+import org.patchpipe.parser.testing.MboxSplitter;
 import org.patchpipe.parser.oracle.StatelessComparison;
 
 /**
@@ -20,8 +22,8 @@ class ArchiveStatelessFieldsTest {
   @ParameterizedTest
   @CsvSource({"openrisc, openrisc.lists.librecores.org", "linux-efi, linux-efi.vger.kernel.org"})
   void statelessFieldsMatchPatchwork(String archive, String listId) {
-    Path shared = Corpus.shared();
-    List<byte[]> mails = Corpus.mboxrd(Corpus.read(shared.resolve("corpus/" + archive + ".mbox.gz")));
+    Path shared = SharedFiles.root();
+    List<byte[]> mails = MboxSplitter.mboxrd(Corpus.read(shared.resolve("corpus/" + archive + ".mbox.gz")));
     List<JsonNode> oracle = Corpus.oracle(shared.resolve("oracle/" + archive + ".jsonl.gz"));
     assertEquals(oracle.size(), mails.size(), "messages in the archive");
     MailParser parser = new MailParser(ParserLimits.DEFAULT);

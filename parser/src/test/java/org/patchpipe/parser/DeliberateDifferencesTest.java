@@ -32,7 +32,7 @@ class DeliberateDifferencesTest {
   void mailWithoutMessageIdGetsASyntheticOne() {
     String mail = "From: Ann <ann@example.com>\nSubject: [PATCH] x\n\n" + DIFF;
     ParsedMail.Patch p = (ParsedMail.Patch) parse(mail);
-    assertEquals(MailParser.syntheticMsgid(mail.getBytes(StandardCharsets.UTF_8)), p.msgid());
+    assertEquals(MessageIds.synthetic(mail.getBytes(StandardCharsets.UTF_8)), p.msgid());
     assertTrue(p.msgid().matches("<[0-9a-f]{40}@patchpipe\\.invalid>"), p.msgid());
     assertEquals(p.msgid(), parse(mail).msgid());
     assertEquals("R1.1", p.envelope().warnings().get(0).ruleId());

@@ -67,22 +67,10 @@ class DifferentialCPythonTest {
       }
       return;
     }
-    Envelope e;
-    String diff = null;
-    String content;
-    String hash = null;
-    if (mine instanceof ParsedMail.Patch p) {
-      e = p.envelope();
-      diff = p.diff();
-      content = p.content();
-      hash = p.hash();
-    } else if (mine instanceof ParsedMail.CoverLetter cl) {
-      e = cl.envelope();
-      content = cl.content();
-    } else {
-      e = ((ParsedMail.Comment) mine).envelope();
-      content = ((ParsedMail.Comment) mine).content();
-    }
+    Envelope e = ((ParsedMail.Kept) mine).envelope();
+    String content = ((ParsedMail.Kept) mine).content();
+    String diff = mine instanceof ParsedMail.Patch p ? p.diff() : null;
+    String hash = mine instanceof ParsedMail.Patch p ? p.hash() : null;
     check(differences, file, "msgid", text(c, "msgid"), e.msgid());
     check(differences, file, "name", text(c, "name"), e.subject().name());
     check(differences, file, "diff", text(c, "diff"), diff);

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.patchpipe.parser.oracle.Corpus;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * Bad mail never makes the parser throw: it gives an Unparseable with a reason or a best-effort
@@ -35,7 +36,7 @@ class HostileInputTest {
 
   @Test
   void patchworkFuzzCorpusParses() throws IOException {
-    Path fuzz = Corpus.shared().resolve("corpus/patchwork-tests/fuzz");
+    Path fuzz = SharedFiles.root().resolve("corpus/patchwork-tests/fuzz");
     int n = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(fuzz, "*.mbox")) {
       for (Path f : files) {

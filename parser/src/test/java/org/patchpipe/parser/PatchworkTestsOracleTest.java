@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.patchpipe.parser.oracle.Corpus;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
+import org.patchpipe.parser.testing.MboxSplitter;
 import org.patchpipe.parser.oracle.StatelessComparison;
 
 /**
@@ -27,7 +29,7 @@ class PatchworkTestsOracleTest {
 
   @Test
   void statelessFieldsMatchPatchwork() {
-    Path shared = Corpus.shared();
+    Path shared = SharedFiles.root();
     Path tests = shared.resolve("corpus/patchwork-tests");
     List<JsonNode> oracle = Corpus.oracle(shared.resolve("oracle/patchwork-tests.jsonl.gz"));
     Map<String, List<byte[]>> files = new HashMap<>();
@@ -47,7 +49,7 @@ class PatchworkTestsOracleTest {
   static List<byte[]> load(Path tests, String file) {
     byte[] data = Corpus.read(tests.resolve(file));
     if (file.startsWith("series/")) {
-      return Corpus.mboxo(data);
+      return MboxSplitter.pythonMbox(data);
     }
     String stem = file.substring(file.indexOf('/') + 1, file.length() - ".mbox".length());
     if (file.startsWith("mail/") && INJECTED.contains(stem.substring(0, 4))) {

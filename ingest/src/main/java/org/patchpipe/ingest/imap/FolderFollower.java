@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.patchpipe.event.Position;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.MessageIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * each message whose Message-ID the sink already holds for this source is skipped. Until the
  * re-scan has caught up, the committed position keeps the OLD UIDVALIDITY, so a daemon killed
  * mid-re-scan re-scans again on restart, and then skips what the interrupted re-scan published too
- * (it is in the raw topic by then). Mail without a Message-ID cannot be recognised and is published
- * again by a re-scan.
+ * (it is in the raw topic by then). Messages are recognised by {@link MessageIds}, the reading that
+ * keyed them when they were published, so mail whose Message-ID is encoded, over-long or missing
+ * (it has a synthetic one) is recognised too.
  *
  * <p>One thread runs {@link #run()}; {@link #stop()} and {@link #health()} may be called from any
  * thread. A failure that reconnecting cannot fix (a refused login, a missing folder, a fenced
@@ -190,8 +192,7 @@ public final class FolderFollower implements Runnable {
     }
     List<SourcedMessage> fresh = new ArrayList<>();
     for (SourcedMessage m : messages) {
-      Optional<String> id = MessageIdScan.of(m.raw());
-      if (id.isPresent() && !rescan.published.add(id.get())) continue;
+      if (!rescan.published.add(MessageIds.of(m.raw()))) continue;
       fresh.add(m);
     }
     stats.duplicates(messages.size() - fresh.size());

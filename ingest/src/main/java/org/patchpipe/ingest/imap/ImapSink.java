@@ -30,7 +30,7 @@ public interface ImapSink {
       throws ImapException, InterruptedException;
 
   /**
-   * The Message-IDs (with angle brackets, as {@link MessageIdScan} finds them) of every message
+   * The Message-IDs (as {@link org.patchpipe.parser.MessageIds#of} reads them) of every message
    * committed so far from {@code folder}'s source: read after a UIDVALIDITY change so that the
    * re-scan publishes nothing twice.
    */

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.patchpipe.event.EventHeaders;
@@ -27,6 +26,7 @@ import org.patchpipe.ingest.kafka.PositionStore;
 import org.patchpipe.ingest.kafka.PublishException;
 import org.patchpipe.ingest.kafka.Publication;
 import org.patchpipe.ingest.kafka.PublisherConfig;
+import org.patchpipe.ingest.kafka.PublisherFencedException;
 import org.patchpipe.ingest.kafka.TopicCreator;
 import org.patchpipe.ingest.source.SourcedMessage;
 import org.patchpipe.parser.MailParser;
@@ -112,7 +112,7 @@ public final class KafkaImapSink implements ImapSink, AutoCloseable {
       // The publisher may be closed now: the next attempt starts a new one, which aborts leftovers.
       Channel dropped = channels.remove(folder.sourceId());
       if (dropped != null) dropped.publisher.close();
-      boolean fenced = causedBy(e, ProducerFencedException.class);
+      boolean fenced = e instanceof PublisherFencedException;
       throw new ImapException(
           fenced
               ? "another daemon now follows " + folder.sourceId() + " (transactional id '"
@@ -164,7 +164,7 @@ public final class KafkaImapSink implements ImapSink, AutoCloseable {
       return channels.computeIfAbsent(folder.sourceId(), id -> newChannel(folder));
     } catch (PublishException e) {
       throw new ImapException("cannot start publishing " + folder.sourceId() + ": " + e.getMessage(),
-          !causedBy(e, ProducerFencedException.class), e);
+          !(e instanceof PublisherFencedException), e);
     }
   }
 
@@ -182,13 +182,6 @@ public final class KafkaImapSink implements ImapSink, AutoCloseable {
       if (consumer.position(e.getKey()) < e.getValue()) return false;
     }
     return true;
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) return true;
-    }
-    return false;
   }
 
   /** Closes every folder's publisher. */

@@ -68,7 +68,9 @@ public final class KafkaPublisher implements AutoCloseable {
     for (int attempt = 0; producer == null; attempt++) {
       try {
         producer = newProducer();
-      } catch (ProducerFencedException | AuthorizationException | UnsupportedVersionException e) {
+      } catch (ProducerFencedException e) {
+        throw new PublisherFencedException("Kafka refused the producer: " + e.getMessage(), e);
+      } catch (AuthorizationException | UnsupportedVersionException e) {
         throw new PublishException("Kafka refused the producer: " + e.getMessage(), e);
       } catch (KafkaException e) {
         waitOrGiveUp(deadline, attempt, e);
@@ -105,19 +107,21 @@ public final class KafkaPublisher implements AutoCloseable {
         producer.commitTransaction();
         transactions++;
         return;
-      } catch (ProducerFencedException
-          | InvalidProducerEpochException
-          | OutOfOrderSequenceException
+      } catch (ProducerFencedException e) {
+        closeQuietly();
+        throw fenced(e);
+      } catch (InvalidProducerEpochException e) {
+        // Kafka 4's transactions report a producer replaced under the same transactional id as a
+        // stale epoch on send; only the coordinator tells that from its own timeout-abort, and
+        // aborting is how to ask it: a replaced producer's abort is refused as fenced.
+        boolean fenced = abortIsFenced();
+        closeQuietly();
+        throw fenced ? fenced(e) : new PublishException("stopped: " + e.getMessage(), e);
+      } catch (OutOfOrderSequenceException
           | AuthorizationException
           | UnsupportedVersionException e) {
         closeQuietly();
-        throw new PublishException(
-            "stopped: " + e.getMessage()
-                + (e instanceof ProducerFencedException
-                    ? " (another process is publishing with transactional id '"
-                        + config.transactionalId() + "')"
-                    : ""),
-            e);
+        throw new PublishException("stopped: " + e.getMessage(), e);
       } catch (KafkaException e) {
         if (causedBy(e, RecordTooLargeException.class)) {
           abortOrReplace();
@@ -203,11 +207,32 @@ public final class KafkaPublisher implements AutoCloseable {
     }
   }
 
+  private PublisherFencedException fenced(KafkaException e) {
+    return new PublisherFencedException("stopped: " + e.getMessage()
+        + " (another process is publishing with transactional id '" + config.transactionalId() + "')", e);
+  }
+
+  /** Aborts the open transaction; true when the coordinator refuses because another producer took over. */
+  private boolean abortIsFenced() {
+    if (producer == null) {
+      return false;
+    }
+    try {
+      producer.abortTransaction();
+      return false;
+    } catch (KafkaException | IllegalStateException e) {
+      return causedBy(e, ProducerFencedException.class);
+    }
+  }
+
   private void waitOrGiveUp(long deadline, int attempt, KafkaException cause) {
     if (System.nanoTime() > deadline) {
-      throw new PublishException(
-          "Kafka at " + config.bootstrapServers() + " stayed unavailable for " + config.retryFor()
-              + ": " + cause.getMessage(), cause);
+      String message = "Kafka at " + config.bootstrapServers() + " stayed unavailable for " + config.retryFor()
+          + ": " + cause.getMessage();
+      // A fencing Kafka reported wrapped is still a fencing: the caller must stop, not reconnect.
+      throw causedBy(cause, ProducerFencedException.class)
+          ? new PublisherFencedException(message, cause)
+          : new PublishException(message, cause);
     }
     long backoffMillis = Math.min(5_000, 100L << Math.min(attempt, 6));
     try {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +35,8 @@ import org.patchpipe.parser.ParserLimits;
  * The daemon end to end on the real embedded KRaft broker and GreenMail: a daemon JVM killed with
  * SIGKILL mid-backfill and started again, with mail appended while it was dead, leaves every
  * message exactly once on the raw topic, as a read_committed consumer counts it; SIGTERM exits 0;
- * and a UIDVALIDITY change re-scans against what the raw topic already holds.
+ * and a UIDVALIDITY change re-scans against what the raw topic already holds, recognising mail
+ * by the key it was published under even where its Message-ID is encoded, over-long or missing.
  */
 class ImapDaemonKafkaIT {
   static final String FOLDER = "lists.kill";
@@ -91,33 +92,58 @@ class ImapDaemonKafkaIT {
 
   @Test
   void uidValidityChangeSkipsWhatTheRawTopicHolds() throws Exception {
-    String prefix = "uidv.";
-    String folder = "lists.uidv";
+    rescanPublishesOnlyTheNewMail("uidv", TestMails.mails("kuidv", 1, 30, 3), TestMails.mails("kuidv", 31, 4, 3));
+  }
+
+  /**
+   * The mails whose Message-ID only the parser's reading (R1.1) gets right: RFC 2047 encoded (no
+   * brackets until decoded), over 255 characters (the key is cut), and none at all (the key is the
+   * synthetic id). A re-scan must recognise each by the key it was published under.
+   */
+  @Test
+  void uidValidityChangeRecognisesEncodedOverLongAndMissingMessageIds() throws Exception {
+    String encoded = "=?utf-8?b?" + Base64.getEncoder().encodeToString("<odd.1@patchpipe.test>".getBytes(UTF_8)) + "?=";
+    String overLong = "<odd.2." + "x".repeat(300) + "@patchpipe.test>";
+    List<byte[]> odd = List.of(
+        TestMails.mail("odd", 1, 3, encoded), TestMails.mail("odd", 2, 3, overLong), TestMails.mail("odd", 3, 3, null));
+    rescanPublishesOnlyTheNewMail("oddids", odd, List.of(TestMails.mail("odd", 4, 3)));
+  }
+
+  /**
+   * Follows a folder holding {@code first}, recreates it (a new UIDVALIDITY) with {@code first} and
+   * then {@code added}, follows it again: the re-scan skips every mail of {@code first}, and the
+   * raw topic holds each mail exactly once.
+   */
+  private void rescanPublishesOnlyTheNewMail(String name, List<byte[]> first, List<byte[]> added) throws Exception {
+    String prefix = name + ".";
+    String folder = "lists." + name;
+    int n = first.size();
     imap.createFolder(folder);
-    List<byte[]> first = TestMails.mails("kuidv", 1, 30, 3);
     imap.append(folder, first);
     PublisherConfig config =
-        PublisherConfig.of(broker.bootstrapServers(), "imap-uidv").withTopics(Topics.DEFAULT.withPrefix(prefix));
+        PublisherConfig.of(broker.bootstrapServers(), "imap-" + name).withTopics(Topics.DEFAULT.withPrefix(prefix));
     FolderSubscription sub = new FolderSubscription(imap.account(), folder, "list.example.org");
     try (KafkaImapSink sink = KafkaImapSink.open(config, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
       ImapDaemon daemon = ImapDaemon.start(List.of(sub), FolderFollowerContract.FAST, sink, Clock.systemUTC(), new Random(1));
-      await("30 published", () -> count(prefix, sub.sourceId()).total() >= 30);
+      await(n + " published", () -> count(prefix, sub.sourceId()).total() >= n);
       assertTrue(daemon.stop(Duration.ofSeconds(20)));
     }
+    assertEquals(n, count(prefix, sub.sourceId()).distinct(), "one key each: " + keys(prefix, sub.sourceId()));
     imap.recreateFolder(folder);
     List<byte[]> again = new ArrayList<>(first);
-    again.addAll(TestMails.mails("kuidv", 31, 4, 3));
+    again.addAll(added);
     imap.append(folder, again);
+    int all = n + added.size();
     try (KafkaImapSink sink = KafkaImapSink.open(config, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
       ImapDaemon daemon = ImapDaemon.start(List.of(sub), FolderFollowerContract.FAST, sink, Clock.systemUTC(), new Random(2));
-      await("the 4 new ones published", () -> count(prefix, sub.sourceId()).total() >= 34);
-      FolderFollowerContract.await("the re-scan is done", () -> daemon.health().get(0).duplicatesSkipped() == 30);
+      await("the new ones published", () -> count(prefix, sub.sourceId()).total() >= all);
+      FolderFollowerContract.await("the re-scan is done", () -> daemon.health().get(0).duplicatesSkipped() == n);
       assertTrue(daemon.stop(Duration.ofSeconds(20)));
       assertEquals(imap.uidValidity(folder), sink.committedPosition(sub).orElseThrow().uidValidity());
     }
     Count c = count(prefix, sub.sourceId());
-    assertEquals(34, c.total());
-    assertEquals(34, c.distinct());
+    assertEquals(all, c.total(), "nothing published again: " + keys(prefix, sub.sourceId()));
+    assertEquals(all, c.distinct());
   }
 
   private Process daemon(String prefix, int batch) throws Exception {
@@ -142,16 +168,21 @@ class ImapDaemonKafkaIT {
 
   /** Raw-topic records of {@code sourceId}, as a read_committed consumer sees them. */
   private Count count(String prefix, String sourceId) {
+    List<String> keys = keys(prefix, sourceId);
+    return new Count(keys.size(), new java.util.HashSet<>(keys).size());
+  }
+
+  /** The keys (Message-IDs) of the raw-topic records of {@code sourceId}, in partition order. */
+  private List<String> keys(String prefix, String sourceId) {
     Properties p = new Properties();
     p.put("bootstrap.servers", broker.bootstrapServers());
     p.put("isolation.level", "read_committed");
     p.put("enable.auto.commit", "false");
     String topic = Topics.DEFAULT.withPrefix(prefix).raw();
-    Map<String, Integer> seen = new HashMap<>();
-    int total = 0;
+    List<String> keys = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       var infos = consumer.partitionsFor(topic);
-      if (infos == null || infos.isEmpty()) return new Count(0, 0);
+      if (infos == null || infos.isEmpty()) return keys;
       List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
@@ -161,12 +192,11 @@ class ImapDaemonKafkaIT {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           Header h = r.headers().lastHeader(EventHeaders.SOURCE);
           if (h == null || !new String(h.value(), UTF_8).equals(sourceId)) continue;
-          total++;
-          seen.merge(new String(r.key(), UTF_8), 1, Integer::sum);
+          keys.add(r.key() == null ? null : new String(r.key(), UTF_8));
         }
       }
     }
-    return new Count(total, seen.size());
+    return keys;
   }
 
   interface Check {

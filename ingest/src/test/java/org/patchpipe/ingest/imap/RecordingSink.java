@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.patchpipe.event.Position;
 import org.patchpipe.ingest.source.SourcedMessage;
+import org.patchpipe.parser.MessageIds;
 
 /**
  * An in-memory {@link ImapSink} for the IMAP-side tests: it records every batch and commits
@@ -37,7 +38,7 @@ final class RecordingSink implements ImapSink {
     }
     published.addAll(messages);
     for (SourcedMessage m : messages) {
-      MessageIdScan.of(m.raw()).ifPresent(id -> ids.computeIfAbsent(folder.sourceId(), k -> new HashSet<>()).add(id));
+      ids.computeIfAbsent(folder.sourceId(), k -> new HashSet<>()).add(MessageIds.of(m.raw()));
     }
     positions.put(folder.sourceId(), position);
     transactions++;
@@ -59,7 +60,7 @@ final class RecordingSink implements ImapSink {
   }
 
   synchronized List<String> publishedIds() {
-    return published.stream().map(m -> MessageIdScan.of(m.raw()).orElse("?")).toList();
+    return published.stream().map(m -> MessageIds.of(m.raw())).toList();
   }
 
   synchronized int transactions() {

@@ -14,12 +14,20 @@ final class TestMails {
 
   /** Mail number {@code n} of a series tagged {@code tag}, about {@code bodyLines} lines long. */
   static byte[] mail(String tag, int n, int bodyLines) {
+    return mail(tag, n, bodyLines, messageId(tag, n));
+  }
+
+  /**
+   * As {@link #mail(String, int, int)} with {@code messageIdValue} as the raw Message-ID header
+   * value (encoded, over-long, anything), or no Message-ID header at all where it is null.
+   */
+  static byte[] mail(String tag, int n, int bodyLines, String messageIdValue) {
     StringBuilder m = new StringBuilder();
     m.append("From: Test Author <author@example.org>\r\n");
     m.append("To: list@example.org\r\n");
     m.append("Subject: [PATCH ").append(n).append("] ").append(tag).append(": change ").append(n).append("\r\n");
     m.append("Date: Fri, 27 Nov 2026 03:00:00 +0000\r\n");
-    m.append("Message-ID: ").append(messageId(tag, n)).append("\r\n");
+    if (messageIdValue != null) m.append("Message-ID: ").append(messageIdValue).append("\r\n");
     m.append("List-Id: <list.example.org>\r\n");
     m.append("MIME-Version: 1.0\r\n");
     m.append("Content-Type: text/plain; charset=UTF-8\r\n");

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpipe.event.Position;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * The openrisc public-inbox v2 epoch, cloned with JGit from its git bundle, read by {@link
@@ -23,11 +22,8 @@ class PublicInboxGoldenTest {
   @TempDir Path dir;
 
   static Path shared() {
-    Path shared = Path.of(System.getProperty("patchpipe.shared", "../../shared"));
-    Assumptions.assumeTrue(
-        Files.isRegularFile(shared.resolve("corpus/public-inbox-v2/openrisc.0.bundle")),
-        "skipped: " + shared.toAbsolutePath() + "/corpus is absent (golden tests need ../shared)");
-    return shared;
+    SharedFiles.resolve("corpus/public-inbox-v2/openrisc.0.bundle");
+    return SharedFiles.root();
   }
 
   @Test

@@ -29,6 +29,8 @@ public final class MimeWalker {
   private int headersDropped;
   private boolean depthLimited;
   private MailHeaders topHeaders;
+  /** The only header names to keep (lower case ASCII), or null for all. */
+  private String[] wanted;
 
   private MimeWalker(byte[] buf, int maxHeaders, int maxDepth) {
     this.buf = buf;
@@ -42,6 +44,18 @@ public final class MimeWalker {
     MimeWalker w = new MimeWalker(mail, maxHeaders, maxDepth);
     w.entity("text/plain", 0);
     return new MimeMessage(w.topHeaders, w.parts, w.headersDropped, w.depthLimited);
+  }
+
+  /**
+   * Of the top-level header block of {@code mail} alone ({@code mail} already in universal
+   * newlines), the headers named {@code names} (ASCII, any case): what {@link #walk} would give in
+   * {@link MimeMessage#headers()} for them, without reading the body or making text of any other
+   * header. Every header still counts towards {@code maxHeaders}.
+   */
+  public static MailHeaders headers(byte[] mail, int maxHeaders, String... names) {
+    MimeWalker w = new MimeWalker(mail, maxHeaders, 1);
+    w.wanted = names;
+    return w.headers();
   }
 
   /**
@@ -213,6 +227,7 @@ public final class MimeWalker {
       pos = lineEnd;
     }
     List<MailHeader> headers = new ArrayList<>();
+    int[] count = {0};
     int nameEnd = -1;
     int valueStart = -1;
     int valueEnd = -1;
@@ -228,7 +243,7 @@ public final class MimeWalker {
         continue;
       }
       if (headerStart >= 0) {
-        add(headers, headerStart, nameEnd, valueStart, valueEnd);
+        add(headers, count, headerStart, nameEnd, valueStart, valueEnd);
         headerStart = -1;
       }
       if (startsWith(ls, le, FROM_)) {
@@ -254,20 +269,47 @@ public final class MimeWalker {
       valueEnd = le;
     }
     if (headerStart >= 0) {
-      add(headers, headerStart, nameEnd, valueStart, valueEnd);
+      add(headers, count, headerStart, nameEnd, valueStart, valueEnd);
     }
     return new MailHeaders(headers);
   }
 
-  private void add(List<MailHeader> headers, int start, int nameEnd, int valueStart, int valueEnd) {
-    if (headers.size() >= maxHeaders) {
+  private void add(List<MailHeader> headers, int[] count, int start, int nameEnd, int valueStart, int valueEnd) {
+    if (count[0]++ >= maxHeaders) {
       headersDropped++;
+      return;
+    }
+    if (wanted != null && !isWanted(start, nameEnd)) {
       return;
     }
     while (valueEnd > valueStart && (buf[valueEnd - 1] == '\n' || buf[valueEnd - 1] == '\r')) {
       valueEnd--;
     }
     headers.add(new MailHeader(escaped(start, nameEnd), escaped(valueStart, valueEnd)));
+  }
+
+  private boolean isWanted(int start, int nameEnd) {
+    for (String name : wanted) {
+      if (name.length() == nameEnd - start && sameIgnoringAsciiCase(start, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean sameIgnoringAsciiCase(int start, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      int b = buf[start + i] & 0xFF;
+      int c = name.charAt(i);
+      if (b != c && lower(b) != lower(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lower(int c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
 
   /** Bytes as Python's ascii/surrogateescape text. */

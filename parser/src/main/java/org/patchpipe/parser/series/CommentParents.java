@@ -74,7 +74,7 @@ final class CommentParents {
           state.addPendingReply(projectId, reply.references(), reply.mail(), reply.date(), reply.arrival());
           continue;
         }
-        Envelope envelope = envelopeOf(reply.mail());
+        Envelope envelope = ((ParsedMail.Kept) reply.mail()).envelope();
         LocalDateTime date = envelope.date() != null ? envelope.date() : reply.date();
         Placement placement = keep(reply.arrival(), reply.mail(), envelope, parent.get(), date, true);
         adopted.add(placement);
@@ -136,19 +136,6 @@ final class CommentParents {
     }
     return new Placement(arrival, Kind.COMMENT, mail, date, submitterId, null, null, null, null,
         parent, addressed, tags, late, false, List.of(event), List.of(), null);
-  }
-
-  private static Envelope envelopeOf(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Comment comment) {
-      return comment.envelope();
-    }
-    if (mail instanceof ParsedMail.CoverLetter cover) {
-      return cover.envelope();
-    }
-    if (mail instanceof ParsedMail.Patch patch) {
-      return patch.envelope();
-    }
-    throw new IllegalArgumentException("not a kept kind of mail: " + mail);
   }
 
   private static boolean actionRequired(ParsedMail mail) {

@@ -8,7 +8,7 @@ import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
-import org.patchpipe.parser.oracle.Corpus;
+import org.patchpipe.parser.testing.Corpus;
 
 /**
  * R6.1-R6.6 on the fixtures in src/test/resources/rules (one per behaviour, named by rule). The

@@ -10,7 +10,8 @@ import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
-import org.patchpipe.parser.oracle.Corpus;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /** R8: Patchwork's diff hash, bit for bit. */
 class PatchworkHashTest {
@@ -55,7 +56,7 @@ class PatchworkHashTest {
 
   @Test
   void r83ConformanceValues() {
-    Path mail = Corpus.shared().resolve("corpus/patchwork-tests/mail");
+    Path mail = SharedFiles.root().resolve("corpus/patchwork-tests/mail");
     Map<String, String> expected = Map.ofEntries(
         Map.entry("0003-git-pull-request-with-diff.mbox", "dde488c7b82265da100f9facd43c2bb72f5262fd"),
         Map.entry("0007-cvs-format-diff.mbox", "f0db4bd410752c95498f69ad5616422592f2bcab"),

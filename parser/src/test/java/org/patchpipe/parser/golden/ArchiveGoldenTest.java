@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * The two real list archives against what Patchwork stored for them ({@code oracle/NAME.jsonl.gz}):
@@ -23,11 +25,11 @@ class ArchiveGoldenTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"openrisc.lists.librecores.org", "linux-efi.vger.kernel.org"})
   void archiveMatchesPatchwork(String listId) throws IOException {
-    Path shared = GoldenCorpus.shared();
+    Path shared = SharedFiles.root();
     Project project = Project.ofListId(listId);
     String name = project.linkName();
     List<RawMessage> raws = CorpusMessages.mboxrdGzip(shared.resolve("corpus/" + name + ".mbox.gz"));
-    List<JsonNode> oracle = GoldenCorpus.oracle(shared.resolve("oracle/" + name + ".jsonl.gz"));
+    List<JsonNode> oracle = Corpus.oracle(shared.resolve("oracle/" + name + ".jsonl.gz"));
     assertEquals(oracle.size(), raws.size(), "one oracle record per archived message");
     List<ParsedMail> mails = GoldenCorpus.parse(raws, project);
 

@@ -1,20 +1,12 @@
 package org.patchpipe.parser.golden;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.ParserLimits;
@@ -23,8 +15,7 @@ import org.patchpipe.parser.RawMessage;
 import org.patchpipe.parser.series.Placement;
 
 /**
- * Where the shared corpus and oracle are ({@code patchpipe.shared}, else {@code ../shared}), and the
- * steps every golden test shares: parse, track in Patchwork mode and with deferred replies, compare
+ * The steps every golden test shares: parse, track in Patchwork mode and with deferred replies, compare
  * and print. Skips (JUnit assumptions) when the shared folder is absent.
  */
 final class GoldenCorpus {
@@ -32,31 +23,6 @@ final class GoldenCorpus {
   static final double REQUIRED = 0.995;
 
   private GoldenCorpus() {}
-
-  /** The shared folder, or the test is skipped saying why. */
-  static Path shared() {
-    String property = System.getProperty("patchpipe.shared");
-    Path root = Path.of(property != null ? property : "../shared");
-    assumeTrue(
-        Files.isDirectory(root.resolve("oracle")) && Files.isDirectory(root.resolve("corpus")),
-        "golden test skipped: no corpus/oracle under " + root.toAbsolutePath()
-            + " (set -Dpatchpipe.shared=DIR or check out ../shared beside the repository)");
-    return root;
-  }
-
-  static List<JsonNode> oracle(Path jsonlGz) throws IOException {
-    List<JsonNode> records = new ArrayList<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(Files.newInputStream(jsonlGz)), StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.isBlank()) {
-          records.add(JSON.readTree(line));
-        }
-      }
-    }
-    return records;
-  }
 
   /** Parses every message; fails if the parser throws on any (it must never throw on mail). */
   static List<ParsedMail> parse(List<RawMessage> raws, Project project) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.SharedFiles;
 
 /**
  * Patchwork's own test mails ({@code corpus/patchwork-tests}: mail/, fuzz/, series/) against {@code
@@ -29,10 +31,10 @@ class PatchworkTestsGoldenTest {
 
   @Test
   void patchworkTestMailsMatchPatchwork() throws IOException {
-    Path shared = GoldenCorpus.shared();
+    Path shared = SharedFiles.root();
     Path corpus = shared.resolve("corpus/patchwork-tests");
     Map<String, List<JsonNode>> byFile = new LinkedHashMap<>();
-    for (JsonNode record : GoldenCorpus.oracle(shared.resolve("oracle/patchwork-tests.jsonl.gz"))) {
+    for (JsonNode record : Corpus.oracle(shared.resolve("oracle/patchwork-tests.jsonl.gz"))) {
       byFile.computeIfAbsent(record.get("file").asText(), f -> new ArrayList<>()).add(record);
     }
     GoldenCorpus.Run run = new GoldenCorpus.Run("patchwork-tests");

@@ -117,15 +117,6 @@ final class TrackedRecords {
   }
 
   static Envelope envelope(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Patch patch) {
-      return patch.envelope();
-    }
-    if (mail instanceof ParsedMail.CoverLetter cover) {
-      return cover.envelope();
-    }
-    if (mail instanceof ParsedMail.Comment comment) {
-      return comment.envelope();
-    }
-    return null;
+    return mail instanceof ParsedMail.Kept kept ? kept.envelope() : null;
   }
 }

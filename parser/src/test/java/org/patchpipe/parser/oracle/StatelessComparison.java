@@ -66,12 +66,10 @@ public final class StatelessComparison {
     if (mine instanceof ParsedMail.Patch p) {
       check(where, "hash", text(o, "hash"), p.hash());
       check(where, "pull_url", text(o, "pull_url"), p.pullUrl());
-      check(where, "content", text(o, "content"), p.content());
       check(where, "diff", text(o, "diff"), p.diff());
-    } else if (mine instanceof ParsedMail.CoverLetter c) {
-      check(where, "content", text(o, "content"), c.content());
-    } else if (mine instanceof ParsedMail.Comment c) {
-      check(where, "content", text(o, "content"), c.content());
+    }
+    if (mine instanceof ParsedMail.Kept kept) {
+      check(where, "content", text(o, "content"), kept.content());
     }
   }
 
@@ -97,16 +95,7 @@ public final class StatelessComparison {
   }
 
   private static Envelope envelope(ParsedMail m) {
-    if (m instanceof ParsedMail.Patch p) {
-      return p.envelope();
-    }
-    if (m instanceof ParsedMail.CoverLetter c) {
-      return c.envelope();
-    }
-    if (m instanceof ParsedMail.Comment c) {
-      return c.envelope();
-    }
-    return null;
+    return m instanceof ParsedMail.Kept kept ? kept.envelope() : null;
   }
 
   private static String describe(ParsedMail m) {

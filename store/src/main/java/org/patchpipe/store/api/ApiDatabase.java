@@ -2,18 +2,31 @@ package org.patchpipe.store.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
  * The API's access to PostgreSQL: reads in autocommit, writes in one transaction each. Handlers pass
- * a {@link Work} that runs plain SQL on the connection; an {@link SQLException} escapes as
+ * a {@link Work} that calls the store's repositories ({@code org.patchpipe.store.db}) on the connection; an {@link SQLException} escapes as
  * {@link StoreAccessException}, which the server answers with 500.
  */
 public final class ApiDatabase {
   private final DataSource dataSource;
+  private final Clock clock;
 
   public ApiDatabase(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps what the API writes (events, checks). */
+  public ApiDatabase(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** The clock that stamps what the API writes. */
+  public Clock clock() {
+    return clock;
   }
 
   /** SQL run on one connection. */

@@ -29,6 +29,7 @@ import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.user.UserHandler;
+import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,43 +121,42 @@ public final class ApiServer implements AutoCloseable {
     CheckHandler checks = new CheckHandler(db);
     EventHandler events = new EventHandler(db);
     return List.of(
-        Route.get("", "GET, HEAD, OPTIONS", ApiServer::index),
-        Route.get("projects/", ProjectHandler.LIST_ALLOW, projects::list),
-        Route.get("projects/([^/]+)/", ProjectHandler.DETAIL_ALLOW, projects::detail),
-        Route.get("users/", UserHandler.LIST_ALLOW, users::list),
-        Route.get("users/([^/]+)/", UserHandler.DETAIL_ALLOW, users::detail),
-        Route.get("people/", PersonHandler.ALLOW, people::list),
-        Route.get("people/([^/]+)/", PersonHandler.ALLOW, people::detail),
-        Route.get("patches/", PatchHandler.LIST_ALLOW, patches::list),
-        Route.get("patches/([^/]+)/", PatchHandler.DETAIL_ALLOW, patches::detail)
+        Route.get("", ApiServer::index),
+        Route.get("projects/", projects::list),
+        Route.get("projects/([^/]+)/", projects::detail).refusing("PUT", "PATCH"),
+        Route.get("users/", users::list),
+        Route.get("users/([^/]+)/", users::detail).refusing("PUT", "PATCH"),
+        Route.get("people/", people::list),
+        Route.get("people/([^/]+)/", people::detail),
+        Route.get("patches/", patches::list),
+        Route.get("patches/([^/]+)/", patches::detail)
             .and("PUT", patches::update)
             .and("PATCH", patches::update),
-        Route.get("patches/([^/]+)/comments/", CommentHandler.ALLOW, patchComments::list),
-        Route.get("patches/([^/]+)/checks/", CheckHandler.LIST_ALLOW, checks::list)
+        Route.get("patches/([^/]+)/comments/", patchComments::list),
+        Route.get("patches/([^/]+)/checks/", checks::list)
             .and("POST", checks::create),
-        Route.get("patches/([^/]+)/checks/([^/]+)/", CheckHandler.DETAIL_ALLOW, checks::detail),
-        Route.get("covers/", CoverHandler.ALLOW, covers::list),
-        Route.get("covers/([^/]+)/", CoverHandler.ALLOW, covers::detail),
-        Route.get("covers/([^/]+)/comments/", CommentHandler.ALLOW, coverComments::list),
-        Route.get("series/", SeriesHandler.ALLOW, series::list),
-        Route.get("series/([^/]+)/", SeriesHandler.ALLOW, series::detail),
-        Route.get("events/", EventHandler.ALLOW, events::list));
+        Route.get("patches/([^/]+)/checks/([^/]+)/", checks::detail),
+        Route.get("covers/", covers::list),
+        Route.get("covers/([^/]+)/", covers::detail),
+        Route.get("covers/([^/]+)/comments/", coverComments::list),
+        Route.get("series/", series::list),
+        Route.get("series/([^/]+)/", series::detail),
+        Route.get("events/", events::list));
   }
 
   /** The download views outside {@code /api/}. */
   private static List<Route> siteRoutes(ApiDatabase db) {
     DownloadHandler downloads = new DownloadHandler(db);
-    String allow = "GET, HEAD";
     return List.of(
-        Route.get("/project/([^/]+)/patch/(.+)/mbox/", allow, downloads::patchMbox),
-        Route.get("/project/([^/]+)/patch/(.+)/raw/", allow, downloads::patchRaw),
-        Route.get("/project/([^/]+)/cover/(.+)/mbox/", allow, downloads::coverMbox),
-        Route.get("/series/([^/]+)/mbox/", allow, downloads::seriesMbox),
-        Route.get("/patch/([^/]+)/mbox/", allow, r -> downloads.redirect(r, "patch", "patch", "mbox/")),
-        Route.get("/patch/([^/]+)/raw/", allow, r -> downloads.redirect(r, "patch", "patch", "raw/")),
-        Route.get("/patch/([^/]+)/", allow, r -> downloads.redirect(r, "patch", "patch", "")),
-        Route.get("/cover/([^/]+)/mbox/", allow, r -> downloads.redirect(r, "cover", "cover", "mbox/")),
-        Route.get("/cover/([^/]+)/", allow, r -> downloads.redirect(r, "cover", "cover", "")));
+        Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
+        Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
+        Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),
+        Route.site("/series/([^/]+)/mbox/", downloads::seriesMbox),
+        Route.site("/patch/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.PATCH, "mbox/")),
+        Route.site("/patch/([^/]+)/raw/", r -> downloads.redirect(r, SubmissionKind.PATCH, "raw/")),
+        Route.site("/patch/([^/]+)/", r -> downloads.redirect(r, SubmissionKind.PATCH, "")),
+        Route.site("/cover/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.COVER, "mbox/")),
+        Route.site("/cover/([^/]+)/", r -> downloads.redirect(r, SubmissionKind.COVER, "")));
   }
 
   /** {@code GET /api/1.2/}: the resource links, in Patchwork's order. */

@@ -1,8 +1,7 @@
 package org.patchpipe.store.api;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
+import org.patchpipe.store.db.UserRepository;
 
 /**
  * Resolves the {@code Authorization} header as Patchwork's REST framework settings do. Session
@@ -38,20 +37,8 @@ public final class Authenticator {
       throw ApiException.detail(403, "Invalid token header. Token string should not contain spaces.");
     }
     String key = parts[1];
-    Optional<ApiUser> user = db.read(connection -> {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT u.id, u.username, u.first_name, u.last_name, u.email FROM api_token t"
-              + " JOIN auth_user u ON u.id = t.user_id WHERE t.key = ? AND u.is_active")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.<ApiUser>empty();
-          }
-          return Optional.of(new ApiUser(
-              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-        }
-      }
-    });
+    Optional<ApiUser> user = db.read(connection -> new UserRepository(connection).byToken(key))
+        .map(u -> new ApiUser(u.id(), u.username(), u.firstName(), u.lastName(), u.email()));
     if (user.isEmpty()) {
       throw ApiException.detail(403, "Invalid token.");
     }

@@ -1,30 +1,22 @@
 package org.patchpipe.store.api;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.patchpipe.store.db.ListQuery;
 
 /**
- * One paginated list response: counts the filtered rows, reads the requested page and answers it
- * with Patchwork's {@code Link} and {@code Allow} headers.
+ * One paginated list response: runs the resource's {@link ListQuery} for the requested page and
+ * answers it with Patchwork's {@code Link} header (the server adds the route's {@code Allow}).
  */
 public final class Listing {
   private Listing() {}
 
-  /** Reads one row of a page. */
+  /** Describes the request's query; runs on the same connection as the list's queries. */
   @FunctionalInterface
-  public interface RowReader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  /** Builds the request's filter; runs on the same connection as the list's queries. */
-  @FunctionalInterface
-  public interface FilterBuilder {
-    SqlFilter build(Connection connection) throws SQLException;
+  public interface QueryBuilder<T> {
+    ListQuery<T> build(Connection connection) throws SQLException;
   }
 
   /** Finishes a page once its rows are read (e.g. fetching what the rows link to). */
@@ -33,49 +25,28 @@ public final class Listing {
     List<?> finish(Connection connection, List<T> rows) throws SQLException;
   }
 
-  /**
-   * Answers a list.
-   *
-   * @param countSql {@code SELECT count(*) FROM ...} without the WHERE clause
-   * @param selectSql the SELECT without WHERE, ORDER BY and LIMIT
-   * @param orderBy the ORDER BY clause
-   */
+  /** Answers a list whose rows are served as read. */
   public static <T> ApiResponse respond(
-      ApiRequest request, ApiDatabase db, FilterBuilder filters, boolean sizeFixed, String allow,
-      String countSql, String selectSql, String orderBy, RowReader<T> reader, PageFinisher<T> finisher) {
+      ApiRequest request, ApiDatabase db, boolean sizeFixed, QueryBuilder<T> query) {
+    return respond(request, db, sizeFixed, query, (connection, rows) -> rows);
+  }
+
+  /** Answers a list whose rows {@code finisher} turns into what is served. */
+  public static <T> ApiResponse respond(
+      ApiRequest request, ApiDatabase db, boolean sizeFixed, QueryBuilder<T> query,
+      PageFinisher<T> finisher) {
     Pagination pagination = Pagination.of(request.query(), sizeFixed);
     return db.read(connection -> {
-      SqlFilter filter = filters.build(connection);
-      long count = 0;
-      if (!filter.matchesNothing()) {
-        try (PreparedStatement ps = connection.prepareStatement(countSql + filter.sql())) {
-          filter.bind(ps);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            count = rs.getLong(1);
-          }
-        }
-      }
-      int page = pagination.resolve(count);
-      List<T> rows = new ArrayList<>();
-      if (count > 0) {
-        // LIMIT and OFFSET are written in, not bound: with parameters, a reused generic plan guesses
-        // the limit and may sort every matching row instead of walking an index for one page.
-        try (PreparedStatement ps = connection.prepareStatement(selectSql + filter.sql() + orderBy
-            + " LIMIT " + pagination.size() + " OFFSET " + pagination.offset(page))) {
-          filter.bind(ps);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              rows.add(reader.read(rs));
-            }
-          }
-        }
-      }
-      List<?> body = finisher == null ? rows : finisher.finish(connection, rows);
+      int[] page = new int[1];
+      ListQuery.Page<T> rows = query.build(connection).page(connection, count -> {
+        page[0] = pagination.resolve(count);
+        return new ListQuery.PageChoice.Window(pagination.size(), pagination.offset(page[0]));
+      });
+      List<?> body = finisher.finish(connection, rows.rows());
       return ApiResponse.json(
           200,
           Json.write(body, request.urls()),
-          Map.of("Link", pagination.linkHeader(request, page, count), "Allow", allow));
+          Map.of("Link", pagination.linkHeader(request, page[0], rows.count())));
     });
   }
 }

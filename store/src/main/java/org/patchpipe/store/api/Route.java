@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One path pattern and the handler for each method it allows. The pattern's groups are the path
- * parameters; {@code allow} is the {@code Allow} header Patchwork sends for the view. Immutable.
+ * parameters. The {@code Allow} header is derived from the methods, in Django's order: those with
+ * a handler and those a view advertises but refuses with 405 (Patchwork's project and user views
+ * list PUT and PATCH), then HEAD, and for the REST API OPTIONS. Immutable.
  *
  * @param pattern the whole-path regular expression
- * @param allow the view's Allow header
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
+ * @param refused methods advertised in {@code Allow} without a handler (answered 405)
+ * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
  */
-public record Route(Pattern pattern, String allow, Map<String, Handler> handlers) {
+public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options) {
+  private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
   @FunctionalInterface
@@ -23,15 +28,43 @@ public record Route(Pattern pattern, String allow, Map<String, Handler> handlers
     ApiResponse handle(ApiRequest request);
   }
 
-  public static Route get(String regex, String allow, Handler get) {
-    return new Route(Pattern.compile(regex), allow, Map.of("GET", get));
+  /** A REST API view answering GET (and HEAD, OPTIONS). */
+  public static Route get(String regex, Handler get) {
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true);
+  }
+
+  /** A site (Django) view answering GET and HEAD only. */
+  public static Route site(String regex, Handler get) {
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, allow, Map.copyOf(copy));
+    return new Route(pattern, Map.copyOf(copy), refused, options);
+  }
+
+  /** A copy that advertises {@code methods} but answers them 405. */
+  public Route refusing(String... methods) {
+    Set<String> copy = new java.util.HashSet<>(refused);
+    copy.addAll(List.of(methods));
+    return new Route(pattern, handlers, Set.copyOf(copy), options);
+  }
+
+  /** The view's {@code Allow} header. */
+  public String allow() {
+    List<String> methods = new ArrayList<>();
+    for (String method : METHOD_ORDER) {
+      if (handlers.containsKey(method) || refused.contains(method)) {
+        methods.add(method);
+      }
+    }
+    methods.add("HEAD");
+    if (options) {
+      methods.add("OPTIONS");
+    }
+    return String.join(", ", methods);
   }
 
   /** The path parameters, if {@code path} matches. */

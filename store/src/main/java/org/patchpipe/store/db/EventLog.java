@@ -1,5 +1,6 @@
 package org.patchpipe.store.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,12 +9,14 @@ import java.time.LocalDateTime;
 
 /**
  * Writes Patchwork's event log ({@code event} table) the way Patchwork's model signals do (R11.10):
- * one row per category with exactly that category's foreign keys set. Events are stamped with the
- * injected clock in UTC, as Patchwork stamps them with the current time. Not thread-safe: shares
- * its caller's connection and transaction.
+ * one row per category with exactly that category's foreign keys set. This is the only writer of
+ * {@code event} rows: the consumer's mail events, the API's edits and checks, and commit matching's
+ * and revision linking's state and relation changes all come through here, so every row is stamped
+ * by one rule, the injected clock in UTC, as Patchwork stamps them with the current time. Not
+ * thread-safe: shares its caller's connection and transaction.
  */
 public final class EventLog {
-  /** Patchwork's event categories (models.Event.CATEGORY_*). */
+  /** Patchwork's event categories (models.Event.CATEGORY_*); every one is written by a method here. */
   public enum Category {
     COVER_CREATED("cover-created"),
     PATCH_CREATED("patch-created"),
@@ -42,7 +45,18 @@ public final class EventLog {
   private static final String INSERT =
       "INSERT INTO event (project_id, category, date, actor_id, patch_id, series_id, cover_id,"
           + " previous_state_id, current_state_id, previous_delegate_id, current_delegate_id,"
-          + " cover_comment_id, patch_comment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " cover_comment_id, patch_comment_id, previous_relation_id, current_relation_id,"
+          + " created_check_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** One row's foreign keys; null where the category has none. */
+  private record Row(Long actor, Long patch, Long series, Long cover, Long previousState, Long currentState,
+      Long previousDelegate, Long currentDelegate, Long coverComment, Long patchComment,
+      Long previousRelation, Long currentRelation, Long check) {
+    static Row of(Long patch, Long series, Long cover, Long coverComment, Long patchComment) {
+      return new Row(null, patch, series, cover, null, null, null, null, coverComment, patchComment,
+          null, null, null);
+    }
+  }
 
   private final StatementCache statements;
   private final Clock clock;
@@ -54,50 +68,85 @@ public final class EventLog {
     this.clock = clock;
   }
 
+  /**
+   * An event log on the caller's connection and transaction, for writers outside the consumer (the
+   * API, commit matching, revision linking). Its statement lives as long as the connection.
+   */
+  public static EventLog on(Connection connection, Clock clock) {
+    return new EventLog(new StatementCache(connection), clock);
+  }
+
+  /** The time the next event is stamped with (UTC), for rows that must carry the same date. */
+  public LocalDateTime now() {
+    return LocalDateTime.now(clock);
+  }
+
   void patchCreated(long projectId, long patchId) throws SQLException {
-    insert(projectId, Category.PATCH_CREATED, patchId, null, null, null, null);
+    insert(projectId, Category.PATCH_CREATED, Row.of(patchId, null, null, null, null));
   }
 
   void coverCreated(long projectId, long coverId) throws SQLException {
-    insert(projectId, Category.COVER_CREATED, null, null, coverId, null, null);
+    insert(projectId, Category.COVER_CREATED, Row.of(null, null, coverId, null, null));
   }
 
   void seriesCreated(long projectId, long seriesId) throws SQLException {
-    insert(projectId, Category.SERIES_CREATED, null, seriesId, null, null, null);
+    insert(projectId, Category.SERIES_CREATED, Row.of(null, seriesId, null, null, null));
   }
 
   void seriesCompleted(long projectId, long seriesId) throws SQLException {
-    insert(projectId, Category.SERIES_COMPLETED, null, seriesId, null, null, null);
+    insert(projectId, Category.SERIES_COMPLETED, Row.of(null, seriesId, null, null, null));
   }
 
   void patchCompleted(long projectId, long patchId, long seriesId) throws SQLException {
-    insert(projectId, Category.PATCH_COMPLETED, patchId, seriesId, null, null, null);
+    insert(projectId, Category.PATCH_COMPLETED, Row.of(patchId, seriesId, null, null, null));
   }
 
   void patchCommentCreated(long projectId, long patchId, long commentId) throws SQLException {
-    insert(projectId, Category.PATCH_COMMENT_CREATED, patchId, null, null, null, commentId);
+    insert(projectId, Category.PATCH_COMMENT_CREATED, Row.of(patchId, null, null, null, commentId));
   }
 
   void coverCommentCreated(long projectId, long coverId, long commentId) throws SQLException {
-    insert(projectId, Category.COVER_COMMENT_CREATED, null, null, coverId, commentId, null);
+    insert(projectId, Category.COVER_COMMENT_CREATED, Row.of(null, null, coverId, commentId, null));
   }
 
-  private void insert(long projectId, Category category, Long patchId, Long seriesId, Long coverId,
-      Long coverCommentId, Long patchCommentId) throws SQLException {
+  /** {@code patch-state-changed}; {@code actorId} null for a change no user made (a script, a hook). */
+  void patchStateChanged(long projectId, Long actorId, long patchId, long previous, long current)
+      throws SQLException {
+    insert(projectId, Category.PATCH_STATE_CHANGED, new Row(actorId, patchId, null, null, previous, current,
+        null, null, null, null, null, null, null));
+  }
+
+  /** {@code patch-delegated}; either delegate may be null (none). */
+  void patchDelegated(long projectId, long actorId, long patchId, Long previous, Long current)
+      throws SQLException {
+    insert(projectId, Category.PATCH_DELEGATED, new Row(actorId, patchId, null, null, null, null,
+        previous, current, null, null, null, null, null));
+  }
+
+  /** {@code patch-relation-changed}; {@code previous} null when the patch had no relation. */
+  void patchRelationChanged(long projectId, long patchId, Long previous, Long current) throws SQLException {
+    insert(projectId, Category.PATCH_RELATION_CHANGED, new Row(null, patchId, null, null, null, null,
+        null, null, null, null, previous, current, null));
+  }
+
+  /** {@code check-created}, by the check's user. */
+  void checkCreated(long projectId, long actorId, long patchId, long checkId) throws SQLException {
+    insert(projectId, Category.CHECK_CREATED, new Row(actorId, patchId, null, null, null, null,
+        null, null, null, null, null, null, checkId));
+  }
+
+  private void insert(long projectId, Category category, Row row) throws SQLException {
     PreparedStatement ps = statements.get(INSERT);
     ps.setLong(1, projectId);
     ps.setString(2, category.slug());
     pending++;
-    ps.setObject(3, LocalDateTime.now(clock));
-    ps.setNull(4, Types.BIGINT);
-    setLong(ps, 5, patchId);
-    setLong(ps, 6, seriesId);
-    setLong(ps, 7, coverId);
-    for (int i = 8; i <= 11; i++) {
-      ps.setNull(i, Types.BIGINT);
+    ps.setObject(3, now());
+    Long[] keys = {row.actor(), row.patch(), row.series(), row.cover(), row.previousState(),
+        row.currentState(), row.previousDelegate(), row.currentDelegate(), row.coverComment(),
+        row.patchComment(), row.previousRelation(), row.currentRelation(), row.check()};
+    for (int i = 0; i < keys.length; i++) {
+      setLong(ps, 4 + i, keys[i]);
     }
-    setLong(ps, 12, coverCommentId);
-    setLong(ps, 13, patchCommentId);
     if (batching) {
       // Nothing reads events while a batch is written: send them all at once in flush().
       ps.addBatch();

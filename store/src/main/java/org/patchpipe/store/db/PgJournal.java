@@ -99,7 +99,7 @@ final class PgJournal implements SeriesJournal {
       // R10.4: X-Patchwork-Action-Required on a patch comment marks it not yet addressed.
       Boolean addressed = mail instanceof ParsedMail.Comment c && c.actionRequired() ? Boolean.FALSE : null;
       insert(PATCH_COMMENT, "patch_comment", "id, patch_id, msgid, date, headers, submitter_id, content, addressed",
-          id, patch.id(), mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail),
+          id, patch.id(), mail.msgid(), date, nonNull(kept(mail).envelope().headers()), submitterId, kept(mail).content(),
           addressed);
       events.patchCommentCreated(patch.projectId(), patch.id(), id);
       return null;
@@ -110,7 +110,7 @@ final class PgJournal implements SeriesJournal {
   public void coverCommentAdded(long id, StoredCover cover, ParsedMail mail, long submitterId, LocalDateTime date) {
     PgSeriesState.run(() -> {
       insert(COVER_COMMENT, "cover_comment", "id, cover_id, msgid, date, headers, submitter_id, content", id,
-          cover.id(), mail.msgid(), date, nonNull(envelope(mail).headers()), submitterId, content(mail));
+          cover.id(), mail.msgid(), date, nonNull(kept(mail).envelope().headers()), submitterId, kept(mail).content());
       events.coverCommentCreated(cover.projectId(), cover.id(), id);
       return null;
     });
@@ -210,27 +210,11 @@ final class PgJournal implements SeriesJournal {
     });
   }
 
-  private static Envelope envelope(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Comment c) {
-      return c.envelope();
-    }
-    if (mail instanceof ParsedMail.Patch p) {
-      return p.envelope();
-    }
-    if (mail instanceof ParsedMail.CoverLetter c) {
-      return c.envelope();
+  private static ParsedMail.Kept kept(ParsedMail mail) {
+    if (mail instanceof ParsedMail.Kept kept) {
+      return kept;
     }
     throw new IllegalArgumentException("a comment must be a comment, patch or cover letter: " + mail);
-  }
-
-  private static String content(ParsedMail mail) {
-    if (mail instanceof ParsedMail.Comment c) {
-      return c.content();
-    }
-    if (mail instanceof ParsedMail.Patch p) {
-      return p.content();
-    }
-    return ((ParsedMail.CoverLetter) mail).content();
   }
 
   private static String nonNull(String s) {

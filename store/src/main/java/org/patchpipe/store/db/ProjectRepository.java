@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.patchpipe.parser.Project;
 
@@ -33,9 +37,9 @@ public final class ProjectRepository {
   }
 
   /** Every project with its counts, by link name. */
-  public java.util.List<Summary> summaries() {
+  public List<Summary> summaries() {
     return PgSeriesState.run(() -> {
-      java.util.List<Summary> all = new java.util.ArrayList<>();
+      List<Summary> all = new ArrayList<>();
       try (PreparedStatement ps = connection.prepareStatement("SELECT p.linkname, p.listid,"
           + " (SELECT count(*) FROM patch x WHERE x.project_id = p.id),"
           + " (SELECT count(*) FROM cover x WHERE x.project_id = p.id),"
@@ -49,6 +53,70 @@ public final class ProjectRepository {
       }
       return all;
     });
+  }
+
+  /**
+   * The id of the project with this link name or, failing that, this id (for the command line's
+   * {@code --project}), if any.
+   */
+  public Optional<Long> idOf(String idOrLinkName) throws SQLException {
+    try (PreparedStatement q = connection.prepareStatement(
+        "SELECT id FROM project WHERE linkname = ? OR CAST(id AS text) = ? ORDER BY (linkname = ?) DESC LIMIT 1")) {
+      q.setString(1, idOrLinkName);
+      q.setString(2, idOrLinkName);
+      q.setString(3, idOrLinkName);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static final String SELECT = "SELECT " + ProjectRow.columns("pr", "pr_") + " FROM project pr";
+  private static final Ordering ORDERING =
+      new Ordering(Map.of("id", "pr.id", "name", "pr.name", "link_name", "pr.linkname"), "id");
+
+  /** Projects whose name or link name match the search {@code q} (null: all), in {@code order}. */
+  public ListQuery<ProjectRow> search(String q, String order) {
+    SqlFilter filter = new SqlFilter();
+    filter.search(q, "pr.name", "pr.linkname");
+    return new ListQuery<>("SELECT count(*) FROM project pr", SELECT, filter, ORDERING.sql(order, "pr.id"),
+        rs -> ProjectRow.read(rs, "pr_"));
+  }
+
+  /** The project with this id or, where {@code key} is not a number, this link name. */
+  public Optional<ProjectRow> byIdOrLinkName(String key) throws SQLException {
+    String where;
+    Object value;
+    try {
+      value = Long.parseLong(key);
+      where = "pr.id = ?";
+    } catch (NumberFormatException e) {
+      value = key;
+      where = "pr.linkname = ?";
+    }
+    try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE " + where)) {
+      ps.setObject(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(ProjectRow.read(rs, "pr_")) : Optional.empty();
+      }
+    }
+  }
+
+  /** The maintainers of each of these projects, by user id; a project without any is absent. */
+  public Map<Long, List<UserRow>> maintainers(List<Long> projectIds) throws SQLException {
+    Map<Long, List<UserRow>> maintainers = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT m.project_id, " + UserRow.columns("u", "u_") + " FROM project_maintainer m"
+            + " JOIN auth_user u ON u.id = m.user_id WHERE m.project_id = ANY (?) ORDER BY u.id")) {
+      ps.setArray(1, connection.createArrayOf("bigint", projectIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          maintainers.computeIfAbsent(rs.getLong("project_id"), k -> new ArrayList<>())
+              .add(UserRow.readNullable(rs, "u_"));
+        }
+      }
+    }
+    return maintainers;
   }
 
   /** R2.3 (without subject_match): the project whose list id is {@code listId}, if any. */

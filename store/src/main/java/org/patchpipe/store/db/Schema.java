@@ -1,24 +1,26 @@
 package org.patchpipe.store.db;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * The store's database schema as ordered, numbered migrations ({@code db/V1__name.sql},
- * {@code db/V2__...}), applied once each and recorded in {@code schema_version} with a checksum.
+ * {@code db/V2__...}), applied once each by Flyway and recorded in {@code flyway_schema_history}.
  *
  * <pre>{@code
  * try (Connection c = dataSource.getConnection()) {
@@ -26,25 +28,26 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Each migration runs in its own transaction under a PostgreSQL advisory lock, so several
+ * <p>Each migration runs in its own transaction under Flyway's PostgreSQL advisory lock, so several
  * processes starting at once apply it exactly once. A migration that was changed after it was
- * applied is refused: schema changes go in a new file. Stateless; fails with {@link SQLException}.
+ * applied is refused: schema changes go in a new file. A database that patchpipe's earlier,
+ * home-made runner migrated (its table {@code schema_version}) is taken over in place: Flyway
+ * records a baseline at the highest version that table holds and applies only what is newer; the
+ * old table is left as it was, so nothing is lost. Stateless; fails with {@link SQLException}.
  */
 public final class Schema {
-  /** The migrations in order. A new migration is a new resource and a new line here. */
-  static final List<String> MIGRATIONS =
-      List.of("V1__patchwork_core.sql", "V2__pending_reply.sql", "V20__revisions.sql",
-          "V21__poison_event.sql");
-
-  private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
-  // Any fixed number: every patchpipe migrator takes the same lock.
-  private static final long LOCK = 0x7061746368706970L;
+  /** The last migration's number. A new migration is a new resource and a new number here. */
+  static final int LATEST = 21;
+  /** Where the migrations live on the class path. */
+  static final String LOCATION = "classpath:db";
+  /** The earlier runner's history table (version, description, checksum, applied). */
+  static final String LEGACY_TABLE = "schema_version";
 
   private Schema() {}
 
   /** The version the code expects: the number of the last migration. */
   public static int latestVersion() {
-    return version(MIGRATIONS.get(MIGRATIONS.size() - 1));
+    return LATEST;
   }
 
   /**
@@ -55,110 +58,128 @@ public final class Schema {
    */
   public static int migrate(Connection connection) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
     try {
-      try (Statement s = connection.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
-        s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-            + " version integer PRIMARY KEY, description text NOT NULL, checksum char(64) NOT NULL,"
-            + " applied timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'))");
-      }
-      connection.commit();
-      int current = 0;
-      for (String migration : MIGRATIONS) {
-        current = apply(connection, migration);
-      }
-      return current;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
+      int legacy = legacyVersion(connection);
+      Flyway flyway = configure(connection)
+          // Only a database the earlier runner kept is baselined; any other non-empty schema
+          // without Flyway's table is refused, as Flyway does by default.
+          .baselineOnMigrate(legacy >= 0)
+          .baselineVersion(MigrationVersion.fromVersion(Integer.toString(Math.max(legacy, 0))))
+          .baselineDescription("taken over from " + LEGACY_TABLE)
+          .load();
+      MigrateResult result = flyway.migrate();
+      return result.targetSchemaVersion != null
+          ? Integer.parseInt(result.targetSchemaVersion)
+          : versionOf(flyway.info().current());
+    } catch (FlywayValidateException e) {
+      throw new SQLException("the database's migrations do not match the code's (" + e.getMessage()
+          + "): put schema changes in a new migration file instead", e);
+    } catch (FlywayException e) {
+      throw new SQLException("migrating the store schema failed: " + e.getMessage(), e);
     } finally {
-      connection.setAutoCommit(autoCommit);
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(autoCommit);
+      }
     }
   }
 
   /** The highest applied version, 0 for an empty database. */
   public static int currentVersion(Connection connection) throws SQLException {
+    try {
+      int flyway = versionOf(configure(connection).load().info().current());
+      return flyway > 0 ? flyway : Math.max(legacyVersion(connection), 0);
+    } catch (FlywayException e) {
+      throw new SQLException("reading the store schema's version failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static FluentConfiguration configure(Connection connection) {
+    FluentConfiguration config = Flyway.configure(Schema.class.getClassLoader())
+        .dataSource(new BorrowedConnection(connection))
+        .locations(LOCATION);
+    // A session lock, not one tied to a transaction: Flyway's two connections are one here, and
+    // each migration's commit would otherwise release a transaction-scoped lock early.
+    config.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    return config;
+  }
+
+  private static int versionOf(MigrationInfo info) {
+    return info == null || info.getVersion() == null ? 0 : Integer.parseInt(info.getVersion().getVersion());
+  }
+
+  /**
+   * The highest version in the earlier runner's table: 0 when it holds none (its first migration
+   * failed), -1 when there is no such table.
+   */
+  private static int legacyVersion(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT to_regclass('schema_version') IS NOT NULL")) {
+      try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + LEGACY_TABLE + "') IS NOT NULL")) {
         rs.next();
         if (!rs.getBoolean(1)) {
-          return 0;
+          return -1;
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM " + LEGACY_TABLE)) {
         rs.next();
         return rs.getInt(1);
       }
     }
   }
 
-  private static int apply(Connection connection, String migration) throws SQLException {
-    int version = version(migration);
-    String sql = read(migration);
-    String checksum = sha256(sql);
-    try (Statement lock = connection.createStatement()) {
-      lock.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+  /**
+   * The caller's connection as a {@link DataSource} for Flyway, which closes what it borrows: the
+   * caller keeps using (and closes) its connection, so Flyway's {@code close()} is ignored.
+   */
+  private record BorrowedConnection(Connection connection) implements DataSource {
+    @Override
+    public Connection getConnection() {
+      return (Connection) Proxy.newProxyInstance(Schema.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+              return null;
+            }
+            try {
+              return method.invoke(connection, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
     }
-    try (PreparedStatement q = connection.prepareStatement("SELECT checksum FROM schema_version WHERE version = ?")) {
-      q.setInt(1, version);
-      try (ResultSet rs = q.executeQuery()) {
-        if (rs.next()) {
-          connection.commit();
-          if (!rs.getString(1).equals(checksum)) {
-            throw new SQLException("migration " + migration + " was changed after it was applied:"
-                + " put schema changes in a new migration file instead");
-          }
-          return version;
-        }
-      }
-    }
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO schema_version (version, description, checksum) VALUES (?, ?, ?)")) {
-      insert.setInt(1, version);
-      insert.setString(2, description(migration));
-      insert.setString(3, checksum);
-      insert.executeUpdate();
-    }
-    connection.commit();
-    return version;
-  }
 
-  private static int version(String migration) {
-    return Integer.parseInt(matcher(migration).group(1));
-  }
-
-  private static String description(String migration) {
-    return matcher(migration).group(2).replace('_', ' ');
-  }
-
-  private static Matcher matcher(String migration) {
-    Matcher m = NAME.matcher(migration);
-    if (!m.matches()) {
-      throw new IllegalStateException("migration name must look like V1__what.sql: " + migration);
+    @Override
+    public Connection getConnection(String username, String password) {
+      return getConnection();
     }
-    return m;
-  }
 
-  private static String read(String migration) {
-    try (InputStream in = Schema.class.getClassLoader().getResourceAsStream("db/" + migration)) {
-      if (in == null) {
-        throw new IllegalStateException("migration db/" + migration + " is missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
     }
-  }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return false;
     }
   }
 }

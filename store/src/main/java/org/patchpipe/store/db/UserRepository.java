@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -27,10 +28,18 @@ public final class UserRepository {
   public record User(long id, String username, String email, boolean superuser, List<String> maintainerOf,
       boolean hasToken) {}
 
+  private static final String SELECT_ROW = "SELECT " + UserRow.columns("u", "u_") + " FROM auth_user u";
+  private static final Ordering ORDERING =
+      new Ordering(Map.of("id", "u.id", "username", "u.username", "email", "u.email"), "id");
   private static final int PBKDF2_ITERATIONS = 600_000;
 
   private final Connection connection;
   private final SecureRandom random;
+
+  /** For reads and the API's checks, which make no passwords or tokens. */
+  public UserRepository(Connection connection) {
+    this(connection, new SecureRandom());
+  }
 
   public UserRepository(Connection connection, SecureRandom random) {
     this.connection = connection;
@@ -167,6 +176,55 @@ public final class UserRepository {
         }
       }
     });
+  }
+
+  /** The username of the user with this id, if there is one. */
+  public Optional<String> username(long userId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT username FROM auth_user WHERE id = ?")) {
+      ps.setLong(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Whether the user maintains the project. */
+  public boolean maintains(long userId, long projectId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT 1 FROM project_maintainer WHERE user_id = ? AND project_id = ?")) {
+      ps.setLong(1, userId);
+      ps.setLong(2, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The active user whose API token is {@code key}, if any. */
+  public Optional<UserRow> byToken(String key) throws SQLException {
+    return one(SELECT_ROW + " JOIN api_token t ON t.user_id = u.id WHERE t.key = ? AND u.is_active", key);
+  }
+
+  /** The user with this id, if any. */
+  public Optional<UserRow> byId(long id) throws SQLException {
+    return one(SELECT_ROW + " WHERE u.id = ?", id);
+  }
+
+  /** Users whose username, names or email match the search {@code q} (null: all), in {@code order}. */
+  public ListQuery<UserRow> search(String q, String order) {
+    SqlFilter filter = new SqlFilter();
+    filter.search(q, "u.username", "u.first_name", "u.last_name", "u.email");
+    return new ListQuery<>("SELECT count(*) FROM auth_user u", SELECT_ROW, filter, ORDERING.sql(order, "u.id"),
+        rs -> UserRow.readNullable(rs, "u_"));
+  }
+
+  private Optional<UserRow> one(String sql, Object key) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setObject(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(UserRow.readNullable(rs, "u_")) : Optional.empty();
+      }
+    }
   }
 
   private long require(String username) {

@@ -7,18 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchpipe.parser.testing.SharedFiles;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
 
@@ -97,8 +96,7 @@ class ApiContractTest {
 
   @Test
   void patchDetailMatchesTheSeedsTypes() throws Exception {
-    Path seed = Path.of(System.getProperty("patchpipe.shared", "../shared"), "seed-patch.json");
-    Assumptions.assumeTrue(Files.isRegularFile(seed), "skipped: " + seed + " is absent (no ../shared)");
+    Path seed = SharedFiles.resolve("seed-patch.json");
     JsonNode expected = Json.mapper().readTree(seed.toFile());
     JsonNode actual = json(api.get("/api/1.2/patches/1/"));
     assertSameShape("", expected, actual);
@@ -222,6 +220,20 @@ class ApiContractTest {
     assertEquals("maintainer", byId.get("maintainers").get(0).get("username").asText());
     assertEquals(List.of("id", "url", "username", "first_name", "last_name", "email"),
         keys(byId.get("maintainers").get(0)));
+  }
+
+  @Test
+  void allowComesFromTheRoutesAndAdvertisedEditsOfProjectsAnswer405() throws Exception {
+    assertEquals("GET, HEAD, OPTIONS", api.get("/api/1.2/projects/").headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, PUT, PATCH, HEAD, OPTIONS",
+        api.get("/api/1.2/projects/1/").headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, POST, HEAD, OPTIONS",
+        api.get("/api/1.2/patches/1/checks/").headers().firstValue("Allow").orElseThrow());
+    HttpResponse<String> put = api.send("PUT", "/api/1.2/projects/1/", "{}", null);
+    assertEquals(405, put.statusCode());
+    assertEquals("Method \"PUT\" not allowed.", json(put).get("detail").asText());
+    HttpResponse<String> options = api.send("OPTIONS", "/api/1.2/projects/1/", "", null);
+    assertEquals("GET, PUT, PATCH, HEAD, OPTIONS", options.headers().firstValue("Allow").orElseThrow());
   }
 
   @Test

@@ -1,23 +1,20 @@
 package org.patchpipe.store.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.patchpipe.parser.MailParser;
 import org.patchpipe.parser.ParserLimits;
 import org.patchpipe.parser.Project;
 import org.patchpipe.parser.RawMessage;
 import org.patchpipe.parser.series.SeriesTracker;
+import org.patchpipe.parser.testing.Corpus;
+import org.patchpipe.parser.testing.MboxSplitter;
 import org.patchpipe.store.db.PgSeriesState;
 import org.patchpipe.store.db.ProjectRepository;
 import org.patchpipe.store.db.Schema;
@@ -62,52 +59,11 @@ final class CorpusLoader {
     }
   }
 
-  /** The messages of a gzip'd mboxrd file: separator line and trailing blank line removed, one {@code >} unquoted. */
-  static List<byte[]> messages(Path mboxGz) throws IOException {
-    byte[] all;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(mboxGz), 1 << 16)) {
-      all = in.readAllBytes();
-    }
-    List<byte[]> messages = new ArrayList<>();
-    ByteArrayOutputStream current = null;
-    int pos = 0;
-    while (pos < all.length) {
-      int end = pos;
-      while (end < all.length && all[end] != '\n') {
-        end++;
-      }
-      int next = Math.min(end + 1, all.length);
-      if (startsWith(all, pos, "From ")) {
-        if (current != null) {
-          messages.add(trimSeparatorBlank(current.toByteArray()));
-        }
-        current = new ByteArrayOutputStream();
-      } else if (current != null) {
-        int from = pos;
-        int gt = pos;
-        while (gt < end && all[gt] == '>') {
-          gt++;
-        }
-        if (gt > pos && startsWith(all, gt, "From ")) {
-          from = pos + 1;
-        }
-        current.write(all, from, next - from);
-      }
-      pos = next;
-    }
-    if (current != null) {
-      messages.add(trimSeparatorBlank(current.toByteArray()));
-    }
-    return messages;
+  /** The messages of a gzip'd mboxrd file, split as the oracle README says ({@link MboxSplitter#mboxrd}). */
+  static List<byte[]> messages(Path mboxGz) {
+    return Corpus.mboxrd(mboxGz);
   }
 
-  private static byte[] trimSeparatorBlank(byte[] message) {
-    int n = message.length;
-    if (n >= 2 && message[n - 1] == '\n' && message[n - 2] == '\n') {
-      return java.util.Arrays.copyOf(message, n - 1);
-    }
-    return message;
-  }
 
   private static boolean startsWith(byte[] data, int at, String prefix) {
     if (at + prefix.length() > data.length) {

@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.patchpipe.parser.testing.SharedFiles;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
 
@@ -49,11 +49,8 @@ class OpenriscApiGoldenIT {
 
   @Test
   void replaysTheRecordedRequests(TestDatabase db) throws Exception {
-    Path shared = Path.of(System.getProperty("patchpipe.shared", "../shared"));
-    Path mbox = shared.resolve("corpus/openrisc.mbox.gz");
-    Path oracle = shared.resolve("oracle/api/openrisc");
-    Assumptions.assumeTrue(Files.isRegularFile(mbox) && Files.isDirectory(oracle),
-        "skipped: " + shared + " (corpus and oracle) is absent");
+    Path mbox = SharedFiles.resolve("corpus/openrisc.mbox.gz");
+    Path oracle = SharedFiles.resolve("oracle/api/openrisc");
     try (Connection c = db.connect()) {
       assertEquals(2950, CorpusLoader.load(c, mbox, "openrisc.lists.librecores.org"));
       try (Statement s = c.createStatement()) {

@@ -36,7 +36,15 @@ class SchemaTest {
     try (Connection c = db.connect()) {
       assertEquals(Schema.latestVersion(), Schema.migrate(c));
       assertEquals(Schema.latestVersion(), Schema.currentVersion(c));
-      assertEquals(Schema.MIGRATIONS.size(), count(c, "SELECT count(*) FROM schema_version"));
+      assertEquals(List.of("1|SQL", "2|SQL", "20|SQL"), history(c));
+    }
+  }
+
+  @Test
+  void latestVersionIsTheLastMigrationFile() throws SQLException {
+    try (Connection c = db.connect()) {
+      assertEquals(Integer.toString(Schema.latestVersion()),
+          single(c, "SELECT max(version::int)::text FROM flyway_schema_history WHERE success"));
     }
   }
 
@@ -92,27 +100,34 @@ class SchemaTest {
   @Test
   void anEditedMigrationIsRefused() throws SQLException {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      s.execute("UPDATE schema_version SET checksum = repeat('0', 64) WHERE version = 1");
+      String checksum = single(c, "SELECT checksum::text FROM flyway_schema_history WHERE version = '1'");
+      s.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
       try {
         SQLException e = assertThrows(SQLException.class, () -> Schema.migrate(c));
         assertTrue(e.getMessage().contains("new migration"), e.getMessage());
       } finally {
-        s.execute("UPDATE schema_version SET checksum = '" + checksumOfV1() + "' WHERE version = 1");
+        s.execute("UPDATE flyway_schema_history SET checksum = " + checksum + " WHERE version = '1'");
       }
+      assertEquals(Schema.latestVersion(), Schema.migrate(c));
     }
   }
 
-  private String checksumOfV1() throws SQLException {
-    // Recompute by migrating a fresh database and reading what it recorded.
-    String name = "schema_checksum";
-    db.server().createDatabase(name);
-    try (Connection c = java.sql.DriverManager.getConnection(db.server().jdbcUrl(name), db.user(), "");
-        Statement s = c.createStatement()) {
-      Schema.migrate(c);
-      try (ResultSet rs = s.executeQuery("SELECT checksum FROM schema_version WHERE version = 1")) {
-        rs.next();
-        return rs.getString(1);
+  static List<String> history(Connection c) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version, type, success FROM flyway_schema_history ORDER BY installed_rank")) {
+      while (rs.next()) {
+        assertTrue(rs.getBoolean(3), "a failed migration is recorded: " + rs.getString(1));
+        rows.add(rs.getString(1) + "|" + rs.getString(2));
       }
+    }
+    return rows;
+  }
+
+  static String single(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

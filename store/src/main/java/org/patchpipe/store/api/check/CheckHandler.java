@@ -2,8 +2,6 @@ package org.patchpipe.store.api.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +12,12 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.Dates;
-import org.patchpipe.store.api.Editing;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
+import org.patchpipe.store.db.CheckRepository;
+import org.patchpipe.store.db.PatchRepository;
 
 /**
  * Checks of one patch: Patchwork's {@code CheckListCreate} and {@code CheckDetail}. Anyone may
@@ -28,13 +25,6 @@ import org.patchpipe.store.api.embedded.EmbeddedUser;
  * answers 201 with the new check's {@code Location}.
  */
 public final class CheckHandler {
-  public static final String LIST_ALLOW = "GET, POST, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, HEAD, OPTIONS";
-
-  private static final String FROM = " FROM patch_check k JOIN auth_user u ON u.id = k.user_id";
-  private static final String SELECT = "SELECT k.id, k.patch_id, k.date, k.state, k.target_url, k.context,"
-      + " k.description, " + EmbeddedUser.columns("u", "u_");
-  private static final Ordering ORDERING = new Ordering(Map.of("id", "k.id", "date", "k.date"), "id");
 
   private final ApiDatabase db;
 
@@ -44,40 +34,30 @@ public final class CheckHandler {
 
   public ApiResponse list(ApiRequest request) {
     long patchId = request.idParam(0);
-    Listing.FilterBuilder filter = connection -> {
-      requirePatch(connection, patchId);
-      SqlFilter f = new SqlFilter().where("k.patch_id = ?", patchId);
-      var q = request.query();
-      f.choice(connection, "k.user_id", q.all("user"), "auth_user", "username", v -> v);
-      String state = q.get("state");
-      if (state != null) {
-        CheckState s = CheckState.ofLabel(state);
-        if (s == null && state.matches("[0-3]")) {
-          s = CheckState.ofCode(Integer.parseInt(state));
-        }
-        if (s == null) {
-          f.matchNothing();
-        } else {
-          f.where("k.state = ?", s.ordinal());
-        }
+    var q = request.query();
+    Integer state = null;
+    if (q.get("state") != null) {
+      CheckState s = CheckState.ofLabel(q.get("state"));
+      if (s == null && q.get("state").matches("[0-3]")) {
+        s = CheckState.ofCode(Integer.parseInt(q.get("state")));
       }
-      String context = q.get("context");
-      if (context != null) {
-        f.where("k.context = ?", context);
-      }
-      f.dates(q, "k.date");
-      return f;
-    };
-    return Listing.respond(
-        request, db, filter, false, LIST_ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
-        ORDERING.sql(request.query(), "k.id"), rs -> row(rs, request.urls()), null);
+      state = s == null ? -1 : s.ordinal();
+    }
+    CheckRepository.CheckFilter filter =
+        new CheckRepository.CheckFilter(q.all("user"), state, q.get("context"), q.get("since"), q.get("before"));
+    return Listing.respond(request, db, false,
+        connection -> {
+          requirePatch(connection, patchId);
+          return new CheckRepository(connection, db.clock()).list(patchId, filter, q.get("order"));
+        },
+        (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }
 
   public ApiResponse detail(ApiRequest request) {
     long patchId = request.idParam(0);
     long checkId = request.idParam(1);
     CheckJson check = db.read(connection -> find(connection, request.urls(), patchId, checkId));
-    return ApiResponse.json(200, Json.write(check, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(check, request.urls()), Map.of());
   }
 
   /** {@code POST}: state (required), target_url, context (default {@code default}), description. */
@@ -87,75 +67,38 @@ public final class CheckHandler {
     CheckJson check = db.write(connection -> {
       requirePatch(connection, patchId);
       ApiUser user = request.user().orElse(null);
-      if (user == null || !Editing.mayEditPatch(connection, user, patchId)) {
+      if (user == null || !new PatchRepository(connection, db.clock()).editableBy(patchId, user.id())) {
         throw ApiException.forbidden();
       }
       NewCheck fields = NewCheck.parse(body);
-      long id;
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO patch_check (patch_id, user_id, state, target_url, context, description)"
-              + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-        ps.setLong(1, patchId);
-        ps.setLong(2, user.id());
-        ps.setInt(3, fields.state().ordinal());
-        ps.setString(4, fields.targetUrl());
-        ps.setString(5, fields.context());
-        ps.setString(6, fields.description());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO event (category, project_id, actor_id, patch_id, created_check_id, date)"
-              + " SELECT 'check-created', p.project_id, ?, p.id, k.id, k.date FROM patch p"
-              + " JOIN patch_check k ON k.patch_id = p.id WHERE k.id = ?")) {
-        ps.setLong(1, user.id());
-        ps.setLong(2, id);
-        ps.executeUpdate();
-      }
+      long id = new CheckRepository(connection, db.clock()).create(patchId, user.id(), fields.state().ordinal(),
+          fields.targetUrl(), fields.context(), fields.description());
       return find(connection, request.urls(), patchId, id);
     });
-    return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Allow", LIST_ALLOW, "Location", check.url()));
+    return ApiResponse.json(201, Json.write(check, request.urls()), Map.of("Location", check.url()));
   }
 
-  private static void requirePatch(Connection connection, long patchId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM patch WHERE id = ?")) {
-      ps.setLong(1, patchId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-      }
+  private void requirePatch(Connection connection, long patchId) throws SQLException {
+    if (!new PatchRepository(connection, db.clock()).exists(patchId)) {
+      throw ApiException.notFound();
     }
   }
 
-  private static CheckJson find(Connection connection, Urls urls, long patchId, long checkId)
-      throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        SELECT + FROM + " WHERE k.patch_id = ? AND k.id = ?")) {
-      ps.setLong(1, patchId);
-      ps.setLong(2, checkId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-        return row(rs, urls);
-      }
-    }
+  private CheckJson find(Connection connection, Urls urls, long patchId, long checkId) throws SQLException {
+    return json(new CheckRepository(connection, db.clock()).find(patchId, checkId).orElseThrow(ApiException::notFound),
+        urls);
   }
 
-  static CheckJson row(ResultSet rs, Urls urls) throws SQLException {
-    long id = rs.getLong("id");
+  private static CheckJson json(CheckRepository.CheckRow row, Urls urls) {
     return new CheckJson(
-        id,
-        urls.api("patches/" + rs.getLong("patch_id") + "/checks/" + id + "/"),
-        EmbeddedUser.readNullable(rs, "u_", urls),
-        Dates.iso(rs.getTimestamp("date").toLocalDateTime()),
-        CheckState.ofCode(rs.getInt("state")).label(),
-        rs.getString("target_url"),
-        rs.getString("context"),
-        rs.getString("description"));
+        row.id(),
+        urls.api("patches/" + row.patchId() + "/checks/" + row.id() + "/"),
+        EmbeddedUser.of(row.user(), urls),
+        Dates.iso(row.date()),
+        CheckState.ofCode(row.state()).label(),
+        row.targetUrl(),
+        row.context(),
+        row.description());
   }
 
   /** The fields of a check being created, validated as Patchwork's serializer does. */

@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.comment;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.patchpipe.parser.mail.ApiHeaders;
@@ -11,33 +9,28 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
+import org.patchpipe.store.db.CommentRepository;
+import org.patchpipe.store.db.CommentRepository.CommentRow;
+import org.patchpipe.store.db.SubmissionKind;
 
 /**
  * The comments of one patch or one cover letter: Patchwork's {@code PatchCommentList} and
  * {@code CoverCommentList} (404 when the patch or cover does not exist).
  */
 public final class CommentHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
-  private static final Ordering ORDERING = new Ordering(Map.of("id", "m.id", "date", "m.date"), "id");
 
-  /** Which parent the comments hang from: decides the tables. */
+  /** Which parent the comments hang from, and where its comments are served. */
   public enum Parent {
-    PATCH("patch", "patch_comment", "patch_id", "patches"),
-    COVER("cover", "cover_comment", "cover_id", "covers");
+    PATCH(SubmissionKind.PATCH, "patches"),
+    COVER(SubmissionKind.COVER, "covers");
 
-    private final String table;
-    private final String commentTable;
-    private final String column;
+    private final SubmissionKind stored;
     private final String apiPath;
 
-    Parent(String table, String commentTable, String column, String apiPath) {
-      this.table = table;
-      this.commentTable = commentTable;
-      this.column = column;
+    Parent(SubmissionKind stored, String apiPath) {
+      this.stored = stored;
       this.apiPath = apiPath;
     }
   }
@@ -52,49 +45,29 @@ public final class CommentHandler {
 
   public ApiResponse list(ApiRequest request) {
     long parentId = request.idParam(0);
-    String format = db.read(connection -> {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT pr.list_archive_url_format FROM " + parent.table + " x JOIN project pr ON pr.id = x.project_id"
-              + " WHERE x.id = ?")) {
-        ps.setLong(1, parentId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw ApiException.notFound();
-          }
-          return rs.getString(1);
-        }
-      }
-    });
-    SqlFilter filter = new SqlFilter().where("m." + parent.column + " = ?", parentId);
-    String from = " FROM " + parent.commentTable + " m JOIN person s ON s.id = m.submitter_id";
-    return Listing.respond(
-        request, db, c -> filter, false, ALLOW,
-        "SELECT count(*)" + from,
-        "SELECT m.id, m.msgid, m.date, m.headers, m.content, m.addressed, " + EmbeddedPerson.columns("s", "s_") + from,
-        ORDERING.sql(request.query(), "m.id"),
-        rs -> row(rs, request.urls(), format, parent.apiPath + "/" + parentId + "/comments/"), null);
+    String format = db.read(connection -> new CommentRepository(connection).parent(parent.stored, parentId))
+        .orElseThrow(ApiException::notFound).listArchiveUrlFormat();
+    String listPath = parent.apiPath + "/" + parentId + "/comments/";
+    return Listing.respond(request, db, false,
+        connection -> new CommentRepository(connection).list(parent.stored, parentId, request.query().get("order")),
+        (connection, rows) -> rows.stream().map(row -> json(row, request.urls(), format, listPath)).toList());
   }
 
-  private static CommentJson row(ResultSet rs, Urls urls, String archiveFormat, String listPath)
-      throws java.sql.SQLException {
-    long id = rs.getLong("id");
-    String msgid = rs.getString("msgid");
-    String stored = rs.getString("headers");
-    Map<String, Object> headers = stored == null || stored.isEmpty() ? Map.of() : ApiHeaders.render(stored);
-    boolean addressed = rs.getBoolean("addressed");
-    Boolean addressedOrNull = rs.wasNull() ? null : addressed;
+  private static CommentJson json(CommentRow row, Urls urls, String archiveFormat, String listPath) {
+    Map<String, Object> headers = row.headers() == null || row.headers().isEmpty()
+        ? Map.of() : ApiHeaders.render(row.headers());
     return new CommentJson(
-        id,
-        urls.api(listPath + id + "/"),
-        urls.site("/comment/" + id + "/"),
-        msgid,
-        Urls.listArchiveUrl(archiveFormat, msgid),
-        Dates.iso(rs.getTimestamp("date").toLocalDateTime()),
+        row.id(),
+        urls.api(listPath + row.id() + "/"),
+        urls.site("/comment/" + row.id() + "/"),
+        row.msgid(),
+        Urls.listArchiveUrl(archiveFormat, row.msgid()),
+        Dates.iso(row.date()),
         subject(headers),
-        EmbeddedPerson.read(rs, "s_", urls),
-        rs.getString("content"),
+        EmbeddedPerson.of(row.submitter(), urls),
+        row.content(),
         headers,
-        addressedOrNull);
+        row.addressed());
   }
 
   /** The first {@code Subject} value (any case of the name), or empty (R12.4). */

@@ -1,9 +1,5 @@
 package org.patchpipe.store.api.cover;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.patchpipe.parser.mail.ApiHeaders;
@@ -14,27 +10,15 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
+import org.patchpipe.store.db.CoverRepository.CoverRow;
+import org.patchpipe.store.db.CoverRepository;
 
 /** {@code /covers/} and {@code /covers/<id>/}: Patchwork's {@code CoverList} and {@code CoverDetail}. */
 public final class CoverHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
-
-  private static final String FROM = " FROM cover c"
-      + " JOIN project pr ON pr.id = c.project_id"
-      + " JOIN person s ON s.id = c.submitter_id"
-      + " LEFT JOIN series se ON se.cover_letter_id = c.id";
-  private static final String SELECT = "SELECT c.id, c.msgid, c.date, c.name, "
-      + EmbeddedProject.columns("pr", "pr_") + ", " + EmbeddedPerson.columns("s", "s_") + ", "
-      + EmbeddedSeries.columns("se", "se_");
-  private static final Ordering ORDERING = new Ordering(
-      Map.of("id", "c.id", "name", "c.name", "date", "c.date", "submitter", "c.submitter_id"), "id");
 
   private final ApiDatabase db;
 
@@ -43,66 +27,41 @@ public final class CoverHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
-      SqlFilter f = new SqlFilter();
-      var q = request.query();
-      f.choice(connection, "c.project_id", q.all("project"), "project", "linkname", v -> v);
-      f.choice(connection, "se.id", q.all("series"), "series", null, v -> v);
-      f.choice(connection, "c.submitter_id", q.all("submitter"), "person", "email", v -> v);
-      String msgid = q.get("msgid");
-      if (msgid != null) {
-        f.where("c.msgid = ?", "<" + msgid + ">");
-      }
-      f.dates(q, "c.date");
-      Search.apply(f, q, "c.name");
-      return f;
-    };
-    return Listing.respond(
-        request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
-        ORDERING.sql(request.query(), "c.id"), rs -> row(rs, request.urls()), null);
+    var q = request.query();
+    CoverRepository.CoverFilter filter = new CoverRepository.CoverFilter(
+        q.all("project"), q.all("series"), q.all("submitter"), q.get("msgid"), q.get("since"), q.get("before"),
+        q.get("q"));
+    return Listing.respond(request, db, false,
+        connection -> new CoverRepository(connection).list(filter, q.get("order")),
+        (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }
 
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
-    CoverDetailJson cover = db.read(connection -> find(connection, request.urls(), id));
-    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of("Allow", ALLOW));
+    CoverRow row = db.read(connection -> new CoverRepository(connection).find(id)).orElseThrow(ApiException::notFound);
+    CoverDetailJson cover = CoverDetailJson.of(
+        json(row, request.urls()),
+        row.headers() == null || row.headers().isEmpty() ? Map.of() : ApiHeaders.render(row.headers()),
+        row.content());
+    return ApiResponse.json(200, Json.write(cover, request.urls()), Map.of());
   }
 
-  private static CoverDetailJson find(Connection connection, Urls urls, long id) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        SELECT + ", c.headers, c.content" + FROM + " WHERE c.id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-        String headers = rs.getString("headers");
-        return CoverDetailJson.of(
-            row(rs, urls),
-            headers == null || headers.isEmpty() ? Map.of() : ApiHeaders.render(headers),
-            rs.getString("content"));
-      }
-    }
-  }
-
-  private static CoverJson row(ResultSet rs, Urls urls) throws SQLException {
-    long id = rs.getLong("id");
-    EmbeddedProject project = EmbeddedProject.read(rs, "pr_", urls);
-    String msgid = rs.getString("msgid");
-    String web = urls.coverWeb(project.linkName(), msgid);
-    EmbeddedSeries series = EmbeddedSeries.readNullable(rs, "se_", project.linkName(), urls);
+  private static CoverJson json(CoverRow row, Urls urls) {
+    EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
+    String web = urls.coverWeb(project.linkName(), row.msgid());
+    EmbeddedSeries series = EmbeddedSeries.of(row.series(), project.linkName(), urls);
     return new CoverJson(
-        id,
-        urls.api("covers/" + id + "/"),
+        row.id(),
+        urls.api("covers/" + row.id() + "/"),
         web,
         project,
-        msgid,
-        Urls.listArchiveUrl(project.listArchiveUrlFormat(), msgid),
-        Dates.iso(rs.getTimestamp("date").toLocalDateTime()),
-        rs.getString("name"),
-        EmbeddedPerson.read(rs, "s_", urls),
+        row.msgid(),
+        Urls.listArchiveUrl(project.listArchiveUrlFormat(), row.msgid()),
+        Dates.iso(row.date()),
+        row.name(),
+        EmbeddedPerson.of(row.submitter(), urls),
         web + "mbox/",
         series == null ? List.of() : List.of(series),
-        urls.unversioned("covers/" + id + "/comments/"));
+        urls.unversioned("covers/" + row.id() + "/comments/"));
   }
 }

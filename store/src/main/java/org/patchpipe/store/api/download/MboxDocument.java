@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.patchpipe.store.db.Submission;
 
 /**
  * Patchwork's mbox of one patch or cover letter ({@code patch_to_mbox}, R12.9), as the text

@@ -1,9 +1,8 @@
 package org.patchpipe.store.api.embedded;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Urls;
+import org.patchpipe.store.db.SubmissionRow;
 
 /**
  * A patch or a cover letter as nested in series and events: Patchwork's embedded
@@ -32,32 +31,20 @@ public record EmbeddedSubmission(
     }
   }
 
-  public static String columns(String a, String prefix) {
-    return String.join(", ",
-        a + ".id AS " + prefix + "id",
-        a + ".msgid AS " + prefix + "msgid",
-        a + ".date AS " + prefix + "date",
-        a + ".name AS " + prefix + "name");
-  }
-
-  public static EmbeddedSubmission readNullable(
-      ResultSet rs, String prefix, Kind kind, String linkName, String archiveFormat, Urls urls)
-      throws SQLException {
-    long id = rs.getLong(prefix + "id");
-    if (rs.wasNull()) {
+  /** The submission as nested, or null for none. */
+  public static EmbeddedSubmission of(SubmissionRow row, Kind kind, String linkName, String archiveFormat, Urls urls) {
+    if (row == null) {
       return null;
     }
-    String msgid = rs.getString(prefix + "msgid");
-    String web =
-        kind == Kind.PATCH ? urls.patchWeb(linkName, msgid) : urls.coverWeb(linkName, msgid);
+    String web = kind == Kind.PATCH ? urls.patchWeb(linkName, row.msgid()) : urls.coverWeb(linkName, row.msgid());
     return new EmbeddedSubmission(
-        id,
-        urls.api(kind.apiPath + "/" + id + "/"),
+        row.id(),
+        urls.api(kind.apiPath + "/" + row.id() + "/"),
         web,
-        msgid,
-        Urls.listArchiveUrl(archiveFormat, msgid),
-        Dates.iso(rs.getTimestamp(prefix + "date").toLocalDateTime()),
-        rs.getString(prefix + "name"),
+        row.msgid(),
+        Urls.listArchiveUrl(archiveFormat, row.msgid()),
+        Dates.iso(row.date()),
+        row.name(),
         web + "mbox/");
   }
 }

@@ -1,7 +1,5 @@
 package org.patchpipe.store.api.event;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +8,13 @@ import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
+import org.patchpipe.store.db.EventRepository.EventRow;
+import org.patchpipe.store.db.EventRepository;
 
 /**
  * {@code /events/}: Patchwork's {@code EventList}. Fixed page size (no {@code per_page}), newest
@@ -24,30 +22,9 @@ import org.patchpipe.store.api.embedded.EmbeddedUser;
  * categories arrived with API 1.3, so a 1.2 client never sees them.
  */
 public final class EventHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
   private static final List<String> CATEGORIES = List.of(
       "cover-created", "patch-created", "patch-completed", "patch-state-changed", "patch-delegated",
       "patch-relation-changed", "check-created", "series-created", "series-completed");
-
-  private static final String FROM = " FROM event e"
-      + " JOIN project pr ON pr.id = e.project_id"
-      + " LEFT JOIN auth_user a ON a.id = e.actor_id"
-      + " LEFT JOIN patch p ON p.id = e.patch_id"
-      + " LEFT JOIN series se ON se.id = e.series_id"
-      + " LEFT JOIN cover c ON c.id = e.cover_id"
-      + " LEFT JOIN state ps ON ps.id = e.previous_state_id"
-      + " LEFT JOIN state cs ON cs.id = e.current_state_id"
-      + " LEFT JOIN auth_user pd ON pd.id = e.previous_delegate_id"
-      + " LEFT JOIN auth_user cd ON cd.id = e.current_delegate_id"
-      + " LEFT JOIN patch_check k ON k.id = e.created_check_id";
-  private static final String SELECT = "SELECT e.id, e.category, e.date, "
-      + EmbeddedProject.columns("pr", "pr_") + ", " + EmbeddedUser.columns("a", "a_") + ", "
-      + EmbeddedSubmission.columns("p", "p_") + ", " + EmbeddedSeries.columns("se", "se_") + ", "
-      + EmbeddedSubmission.columns("c", "c_") + ", ps.slug AS previous_state, cs.slug AS current_state, "
-      + EmbeddedUser.columns("pd", "pd_") + ", " + EmbeddedUser.columns("cd", "cd_")
-      + ", k.id AS k_id, k.patch_id AS k_patch_id, k.date AS k_date, k.state AS k_state,"
-      + " k.target_url AS k_target_url, k.context AS k_context";
-  private static final Ordering ORDERING = new Ordering(Map.of("date", "e.date"), "-date");
 
   private final ApiDatabase db;
 
@@ -56,102 +33,83 @@ public final class EventHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
-      SqlFilter f = new SqlFilter();
-      var q = request.query();
-      f.where("e.category IN ('" + String.join("', '", CATEGORIES) + "')");
-      f.choice(connection, "e.project_id", q.all("project"), "project", "linkname", v -> v);
-      f.choice(connection, "e.series_id", q.all("series"), "series", null, v -> v);
-      f.choice(connection, "e.patch_id", q.all("patch"), "patch", null, v -> v);
-      f.choice(connection, "e.cover_id", q.all("cover"), "cover", null, v -> v);
-      f.choice(connection, "e.actor_id", q.all("actor"), "auth_user", "username", v -> v);
-      String category = q.get("category");
-      if (category != null && !category.isEmpty()) {
-        if (CATEGORIES.contains(category)) {
-          f.where("e.category = ?", category);
-        } else {
-          f.matchNothing();
-        }
-      }
-      f.dates(q, "e.date");
-      return f;
-    };
-    String order = ORDERING.sql(request.query(), "e.id");
-    return Listing.respond(
-        request, db, filter, true, ALLOW, "SELECT count(*) FROM event e", SELECT + FROM, order,
-        rs -> row(rs, request.urls()), null);
+    var q = request.query();
+    EventRepository.EventFilter filter = new EventRepository.EventFilter(q.all("project"), q.all("series"),
+        q.all("patch"), q.all("cover"), q.all("actor"), q.get("category"), q.get("since"), q.get("before"));
+    return Listing.respond(request, db, true,
+        connection -> new EventRepository(connection).list(CATEGORIES, filter, q.get("order")),
+        (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }
 
-  private static EventJson row(ResultSet rs, Urls urls) throws SQLException {
-    String category = rs.getString("category");
-    EmbeddedProject project = EmbeddedProject.read(rs, "pr_", urls);
+  private static EventJson json(EventRow row, Urls urls) {
+    String category = row.category();
+    EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
     String link = project.linkName();
     String format = project.listArchiveUrlFormat();
     Map<String, Object> payload = new LinkedHashMap<>();
     switch (category) {
       case "cover-created":
-        payload.put("cover", cover(rs, link, format, urls));
+        payload.put("cover", cover(row, link, format, urls));
         break;
       case "patch-created":
-        payload.put("patch", patch(rs, link, format, urls));
+        payload.put("patch", patch(row, link, format, urls));
         break;
       case "patch-completed":
-        payload.put("patch", patch(rs, link, format, urls));
-        payload.put("series", EmbeddedSeries.readNullable(rs, "se_", link, urls));
+        payload.put("patch", patch(row, link, format, urls));
+        payload.put("series", EmbeddedSeries.of(row.series(), link, urls));
         break;
       case "patch-state-changed":
-        payload.put("patch", patch(rs, link, format, urls));
-        payload.put("previous_state", rs.getString("previous_state"));
-        payload.put("current_state", rs.getString("current_state"));
+        payload.put("patch", patch(row, link, format, urls));
+        payload.put("previous_state", row.previousState());
+        payload.put("current_state", row.currentState());
         break;
       case "patch-delegated":
-        payload.put("patch", patch(rs, link, format, urls));
-        payload.put("previous_delegate", EmbeddedUser.readNullable(rs, "pd_", urls));
-        payload.put("current_delegate", EmbeddedUser.readNullable(rs, "cd_", urls));
+        payload.put("patch", patch(row, link, format, urls));
+        payload.put("previous_delegate", EmbeddedUser.of(row.previousDelegate(), urls));
+        payload.put("current_delegate", EmbeddedUser.of(row.currentDelegate(), urls));
         break;
       case "patch-relation-changed":
         // Patchwork's serializer always answers null for both relations.
-        payload.put("patch", patch(rs, link, format, urls));
+        payload.put("patch", patch(row, link, format, urls));
         payload.put("previous_relation", null);
         payload.put("current_relation", null);
         break;
       case "check-created":
-        payload.put("patch", patch(rs, link, format, urls));
-        payload.put("check", check(rs, urls));
+        payload.put("patch", patch(row, link, format, urls));
+        payload.put("check", check(row.check(), urls));
         break;
       default:
-        payload.put("series", EmbeddedSeries.readNullable(rs, "se_", link, urls));
+        payload.put("series", EmbeddedSeries.of(row.series(), link, urls));
         break;
     }
     return new EventJson(
-        rs.getLong("id"),
+        row.id(),
         category,
         project,
-        Dates.iso(rs.getTimestamp("date").toLocalDateTime()),
-        EmbeddedUser.readNullable(rs, "a_", urls),
+        Dates.iso(row.date()),
+        EmbeddedUser.of(row.actor(), urls),
         payload);
   }
 
-  private static EmbeddedSubmission patch(ResultSet rs, String link, String format, Urls urls) throws SQLException {
-    return EmbeddedSubmission.readNullable(rs, "p_", EmbeddedSubmission.Kind.PATCH, link, format, urls);
+  private static EmbeddedSubmission patch(EventRow row, String link, String format, Urls urls) {
+    return EmbeddedSubmission.of(row.patch(), EmbeddedSubmission.Kind.PATCH, link, format, urls);
   }
 
-  private static EmbeddedSubmission cover(ResultSet rs, String link, String format, Urls urls) throws SQLException {
-    return EmbeddedSubmission.readNullable(rs, "c_", EmbeddedSubmission.Kind.COVER, link, format, urls);
+  private static EmbeddedSubmission cover(EventRow row, String link, String format, Urls urls) {
+    return EmbeddedSubmission.of(row.cover(), EmbeddedSubmission.Kind.COVER, link, format, urls);
   }
 
-  private static Map<String, Object> check(ResultSet rs, Urls urls) throws SQLException {
-    long id = rs.getLong("k_id");
-    if (rs.wasNull()) {
+  private static Map<String, Object> check(EventRepository.EventCheck row, Urls urls) {
+    if (row == null) {
       return null;
     }
     Map<String, Object> check = new LinkedHashMap<>();
-    check.put("id", id);
-    check.put("url", urls.api("patches/" + rs.getLong("k_patch_id") + "/checks/" + id + "/"));
-    check.put("date", Dates.iso(rs.getTimestamp("k_date").toLocalDateTime()));
-    check.put("state", org.patchpipe.store.api.check.CheckState.ofCode(rs.getInt("k_state")).label());
-    check.put("target_url", rs.getString("k_target_url"));
-    check.put("context", rs.getString("k_context"));
+    check.put("id", row.id());
+    check.put("url", urls.api("patches/" + row.patchId() + "/checks/" + row.id() + "/"));
+    check.put("date", Dates.iso(row.date()));
+    check.put("state", org.patchpipe.store.api.check.CheckState.ofCode(row.state()).label());
+    check.put("target_url", row.targetUrl());
+    check.put("context", row.context());
     return check;
   }
 }

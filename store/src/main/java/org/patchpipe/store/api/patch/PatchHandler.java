@@ -2,10 +2,7 @@ package org.patchpipe.store.api.patch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.patchpipe.parser.mail.ApiHeaders;
@@ -13,12 +10,10 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
-import org.patchpipe.store.api.Editing;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
+import org.patchpipe.store.db.PatchQueries;
+import org.patchpipe.store.db.PatchRepository;
 
 /**
  * {@code /patches/} and {@code /patches/<id>/}: Patchwork's {@code PatchList} and
@@ -26,19 +21,6 @@ import org.patchpipe.store.api.SqlFilter;
  * edit the patch (submitter, delegate or project maintainer).
  */
 public final class PatchHandler {
-  public static final String LIST_ALLOW = "GET, HEAD, OPTIONS";
-  public static final String DETAIL_ALLOW = "GET, PUT, PATCH, HEAD, OPTIONS";
-
-  private static final Ordering ORDERING = new Ordering(
-      Map.of(
-          "id", "p.id",
-          "name", "p.name",
-          "project", "pr.linkname",
-          "date", "p.date",
-          "state", "st.ordering",
-          "archived", "p.archived",
-          "submitter", "p.submitter_id"),
-      "id");
 
   private final ApiDatabase db;
 
@@ -48,67 +30,32 @@ public final class PatchHandler {
 
   /** {@code GET /patches/} with Patchwork's filters, search and ordering. */
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> filter(connection, request);
-    return Listing.respond(
-        request, db, filter, false, LIST_ALLOW,
-        "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
-        PatchRows.SELECT + PatchRows.FROM,
-        ORDERING.sql(request.query(), "p.id"),
-        rs -> PatchRows.read(rs, request.urls()),
-        (connection, rows) -> PatchRows.withRelated(connection, rows, request.urls()));
-  }
-
-  private static SqlFilter filter(Connection connection, ApiRequest request) throws SQLException {
-    SqlFilter filter = new SqlFilter();
     var q = request.query();
-    filter.choice(connection, "p.project_id", q.all("project"), "project", "linkname", v -> v);
-    filter.choice(connection, "p.series_id", q.all("series"), "series", null, v -> v);
-    filter.choice(connection, "p.submitter_id", q.all("submitter"), "person", "email", v -> v);
-    filter.choice(connection, "p.delegate_id", q.all("delegate"), "auth_user", "username", v -> v);
-    filter.choice(connection, "p.state_id", q.all("state"), "state", "name", v -> String.join(" ", v.split("-", -1)));
-    Boolean archived = SqlFilter.parseBoolean(q.get("archived"));
-    if (archived != null) {
-      filter.where("p.archived = ?", archived);
-    }
-    String hash = q.get("hash");
-    if (hash != null) {
-      filter.where("p.hash = ?", hash.toLowerCase(java.util.Locale.ROOT));
-    }
-    String msgid = q.get("msgid");
-    if (msgid != null) {
-      filter.where("p.msgid = ?", "<" + msgid + ">");
-    }
-    filter.dates(q, "p.date");
-    Search.apply(filter, q, "p.name");
-    return filter;
+    PatchQueries.PatchFilter filter = new PatchQueries.PatchFilter(q.all("project"), q.all("series"),
+        q.all("submitter"), q.all("delegate"), q.all("state"), q.get("archived"), q.get("hash"), q.get("msgid"),
+        q.get("since"), q.get("before"), q.get("q"));
+    return Listing.respond(request, db, false,
+        connection -> new PatchQueries(connection).list(filter, q.get("order")),
+        (connection, rows) -> PatchRows.json(new PatchQueries(connection), rows, request.urls()));
   }
 
   /** {@code GET /patches/<id>/}. */
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     PatchDetailJson patch = db.read(connection -> find(connection, request, id));
-    return ApiResponse.json(200, Json.write(patch, request.urls()), Map.of("Allow", DETAIL_ALLOW));
+    return ApiResponse.json(200, Json.write(patch, request.urls()), Map.of());
   }
 
   static PatchDetailJson find(Connection connection, ApiRequest request, long id) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(PatchRows.SELECT_DETAIL + PatchRows.FROM + " WHERE p.id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-        PatchRows.Row row = PatchRows.read(rs, request.urls());
-        PatchJson json = PatchRows.withRelated(connection, List.of(row), request.urls()).get(0);
-        String headers = rs.getString("headers");
-        return PatchDetailJson.of(
-            json,
-            headers == null || headers.isEmpty() ? Map.of() : ApiHeaders.render(headers),
-            rs.getString("content"),
-            rs.getString("diff"),
-            Prefixes.of(json.name()));
-      }
-    }
+    PatchQueries queries = new PatchQueries(connection);
+    PatchQueries.PatchRow row = queries.find(id).orElseThrow(ApiException::notFound);
+    PatchJson json = PatchRows.json(queries, List.of(row), request.urls()).get(0);
+    return PatchDetailJson.of(
+        json,
+        row.headers() == null || row.headers().isEmpty() ? Map.of() : ApiHeaders.render(row.headers()),
+        row.content(),
+        row.diff(),
+        Prefixes.of(json.name()));
   }
 
   /**
@@ -120,14 +67,17 @@ public final class PatchHandler {
     boolean partial = request.method().equals("PATCH");
     PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
     PatchDetailJson patch = db.write(connection -> {
-      lockExisting(connection, id);
+      PatchRepository patches = new PatchRepository(connection, db.clock());
+      if (!patches.lock(id)) {
+        throw ApiException.notFound();
+      }
       if (request.user().isEmpty()) {
         throw ApiException.notAuthenticated();
       }
-      if (!Editing.mayEditPatch(connection, request.user().get(), id)) {
+      if (!patches.editableBy(id, request.user().get().id())) {
         throw ApiException.forbidden();
       }
-      update.apply(connection, id, request.user().get());
+      update.apply(connection, db.clock(), id, request.user().get());
       return find(connection, request, id);
     });
     ObjectNode body;
@@ -141,28 +91,6 @@ public final class PatchHandler {
       // (patch.related) is None, so a PATCH answer has no "related" key for an unrelated patch.
       body.remove("related");
     }
-    return ApiResponse.json(200, Json.write(body, request.urls()), Map.of("Allow", DETAIL_ALLOW));
-  }
-
-  private static void lockExisting(Connection connection, long id) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM patch WHERE id = ? FOR UPDATE")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw ApiException.notFound();
-        }
-      }
-    }
-  }
-
-  static List<String> stateSlugs(Connection connection) throws SQLException {
-    List<String> slugs = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement("SELECT slug FROM state ORDER BY ordering");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        slugs.add(rs.getString(1));
-      }
-    }
-    return slugs;
+    return ApiResponse.json(200, Json.write(body, request.urls()), Map.of());
   }
 }

@@ -2,18 +2,19 @@ package org.patchpipe.store.api.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiUser;
-import org.patchpipe.store.api.Editing;
+import org.patchpipe.store.db.PatchEdit;
+import org.patchpipe.store.db.PatchRepository;
+import org.patchpipe.store.db.StateRepository;
+import org.patchpipe.store.db.UserRepository;
 
 /**
  * The writable fields of a patch as a client sent them, validated the way Patchwork's serializer
@@ -80,125 +81,38 @@ record PatchUpdate(
   }
 
   /** Applies the update to a locked, existing patch, recording Patchwork's events for it. */
-  void apply(Connection connection, long patchId, ApiUser actor) throws SQLException {
-    long projectId;
-    long oldState;
-    Long oldDelegate;
-    String projectName;
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT p.project_id, p.state_id, p.delegate_id, pr.name FROM patch p"
-            + " JOIN project pr ON pr.id = p.project_id WHERE p.id = ?")) {
-      ps.setLong(1, patchId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        projectId = rs.getLong(1);
-        oldState = rs.getLong(2);
-        long del = rs.getLong(3);
-        oldDelegate = rs.wasNull() ? null : del;
-        projectName = rs.getString(4);
-      }
-    }
+  void apply(Connection connection, Clock clock, long patchId, ApiUser actor) throws SQLException {
+    PatchRepository patches = new PatchRepository(connection, clock);
+    PatchRepository.EditTarget before = patches.editTarget(patchId);
     Map<String, List<String>> errors = new LinkedHashMap<>();
-    Long newState = null;
+    Optional<Long> newState = Optional.empty();
     if (hasState) {
-      newState = stateId(connection, state);
-      if (newState == null) {
+      StateRepository states = new StateRepository(connection);
+      newState = states.idOf(state);
+      if (newState.isEmpty()) {
         errors.put("state", List.of("Invalid state " + state + ". Expected one of: "
-            + String.join(", ", PatchHandler.stateSlugs(connection)) + "."));
+            + String.join(", ", states.slugs()) + "."));
       }
     }
     if (hasDelegate && delegate != null) {
-      String username = username(connection, delegate);
-      if (username == null) {
+      UserRepository users = new UserRepository(connection);
+      Optional<String> username = users.username(delegate);
+      if (username.isEmpty()) {
         errors.put("delegate", List.of("Invalid pk \"" + delegate + "\" - object does not exist."));
-      } else if (!Editing.maintains(connection, delegate, projectId)) {
+      } else if (!users.maintains(delegate, before.projectId())) {
         errors.put("delegate", List.of(
-            "User '" + username + "' is not a maintainer for project '" + projectName + "'"));
+            "User '" + username.get() + "' is not a maintainer for project '" + before.projectName() + "'"));
       }
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    List<String> sets = new ArrayList<>();
-    List<Object> values = new ArrayList<>();
-    List<Integer> types = new ArrayList<>();
-    if (hasState) {
-      sets.add("state_id = ?");
-      values.add(newState);
-      types.add(Types.BIGINT);
-    }
-    if (hasDelegate) {
-      sets.add("delegate_id = ?");
-      values.add(delegate);
-      types.add(Types.BIGINT);
-    }
-    if (hasArchived) {
-      sets.add("archived = ?");
-      values.add(archived);
-      types.add(Types.BOOLEAN);
-    }
-    if (hasCommitRef) {
-      sets.add("commit_ref = ?");
-      values.add(commitRef);
-      types.add(Types.VARCHAR);
-    }
-    if (hasPullUrl) {
-      sets.add("pull_url = ?");
-      values.add(pullUrl);
-      types.add(Types.VARCHAR);
-    }
-    if (!sets.isEmpty()) {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "UPDATE patch SET " + String.join(", ", sets) + " WHERE id = ?")) {
-        for (int i = 0; i < values.size(); i++) {
-          ps.setObject(i + 1, values.get(i), types.get(i));
-        }
-        ps.setLong(values.size() + 1, patchId);
-        ps.executeUpdate();
-      }
-    }
-    if (hasState && newState.longValue() != oldState) {
-      event(connection, "patch-state-changed", projectId, actor, patchId,
-          "previous_state_id, current_state_id", oldState, newState);
-    }
-    if (hasDelegate && !java.util.Objects.equals(delegate, oldDelegate)) {
-      event(connection, "patch-delegated", projectId, actor, patchId,
-          "previous_delegate_id, current_delegate_id", oldDelegate, delegate);
-    }
-  }
-
-  private static void event(
-      Connection connection, String category, long projectId, ApiUser actor, long patchId,
-      String columns, Long previous, Long current) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO event (category, project_id, actor_id, patch_id, " + columns
-            + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, category);
-      ps.setLong(2, projectId);
-      ps.setLong(3, actor.id());
-      ps.setLong(4, patchId);
-      ps.setObject(5, previous, Types.BIGINT);
-      ps.setObject(6, current, Types.BIGINT);
-      ps.executeUpdate();
-    }
-  }
-
-  private static Long stateId(Connection connection, String slug) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM state WHERE slug = ?")) {
-      ps.setString(1, slug);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
-  }
-
-  private static String username(Connection connection, long userId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT username FROM auth_user WHERE id = ?")) {
-      ps.setLong(1, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
+    patches.edit(patchId, before, new PatchEdit(
+        newState,
+        hasDelegate ? Optional.of(Optional.ofNullable(delegate)) : Optional.empty(),
+        hasArchived ? Optional.of(archived) : Optional.empty(),
+        hasCommitRef ? Optional.of(Optional.ofNullable(commitRef)) : Optional.empty(),
+        hasPullUrl ? Optional.of(Optional.ofNullable(pullUrl)) : Optional.empty()), actor.id());
   }
 
   private static String text(JsonNode body, String field, Map<String, List<String>> errors) {

@@ -1,11 +1,7 @@
 package org.patchpipe.store.api.series;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpipe.store.api.ApiDatabase;
@@ -15,27 +11,19 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.Ordering;
-import org.patchpipe.store.api.Search;
-import org.patchpipe.store.api.SqlFilter;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
+import org.patchpipe.store.api.embedded.EmbeddedSeries;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
+import org.patchpipe.store.db.InProject;
+import org.patchpipe.store.db.SeriesRefRow;
+import org.patchpipe.store.db.SeriesRepository.SeriesRow;
+import org.patchpipe.store.db.SeriesRepository;
+import org.patchpipe.store.db.SubmissionRow;
 
 /** {@code /series/} and {@code /series/<id>/}: Patchwork's {@code SeriesList} and {@code SeriesDetail}. */
 public final class SeriesHandler {
-  public static final String ALLOW = "GET, HEAD, OPTIONS";
-
-  private static final String FROM = " FROM series se"
-      + " JOIN project pr ON pr.id = se.project_id"
-      + " JOIN person s ON s.id = se.submitter_id"
-      + " LEFT JOIN cover c ON c.id = se.cover_letter_id";
-  private static final String SELECT = "SELECT se.id, se.name, se.date, se.version, se.total, "
-      + EmbeddedProject.columns("pr", "pr_") + ", " + EmbeddedPerson.columns("s", "s_") + ", "
-      + EmbeddedSubmission.columns("c", "c_");
-  private static final Ordering ORDERING =
-      new Ordering(Map.of("id", "se.id", "name", "se.name", "date", "se.date"), "id");
 
   private final ApiDatabase db;
 
@@ -44,88 +32,64 @@ public final class SeriesHandler {
   }
 
   public ApiResponse list(ApiRequest request) {
-    Listing.FilterBuilder filter = connection -> {
-      SqlFilter f = new SqlFilter();
-      var q = request.query();
-      f.choice(connection, "se.project_id", q.all("project"), "project", "linkname", v -> v);
-      f.choice(connection, "se.submitter_id", q.all("submitter"), "person", "email", v -> v);
-      f.dates(q, "se.date");
-      Search.apply(f, q, "se.name");
-      return f;
-    };
-    return Listing.respond(
-        request, db, filter, false, ALLOW, "SELECT count(*)" + FROM, SELECT + FROM,
-        ORDERING.sql(request.query(), "se.id"), rs -> row(rs, request.urls()),
-        (connection, rows) -> withPatches(connection, rows, request.urls()));
+    var q = request.query();
+    SeriesRepository.SeriesFilter filter = new SeriesRepository.SeriesFilter(
+        q.all("project"), q.all("submitter"), q.get("since"), q.get("before"), q.get("q"));
+    return Listing.respond(request, db, false,
+        connection -> new SeriesRepository(connection).list(filter, q.get("order")),
+        (connection, rows) -> json(new SeriesRepository(connection), rows, request.urls()));
   }
 
   public ApiResponse detail(ApiRequest request) {
     long id = request.idParam(0);
     SeriesJson series = db.read(connection -> {
-      try (PreparedStatement ps = connection.prepareStatement(SELECT + FROM + " WHERE se.id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            throw ApiException.notFound();
-          }
-          return withPatches(connection, List.of(row(rs, request.urls())), request.urls()).get(0);
-        }
-      }
+      SeriesRepository repository = new SeriesRepository(connection);
+      SeriesRow row = repository.find(id).orElseThrow(ApiException::notFound);
+      return json(repository, List.of(row), request.urls()).get(0);
     });
-    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of("Allow", ALLOW));
+    return ApiResponse.json(200, Json.write(series, request.urls()), Map.of());
   }
 
-  private static SeriesJson row(ResultSet rs, Urls urls) throws SQLException {
-    long id = rs.getLong("id");
-    EmbeddedProject project = EmbeddedProject.read(rs, "pr_", urls);
-    return new SeriesJson(
-        id,
-        urls.api("series/" + id + "/"),
-        urls.seriesWeb(project.linkName(), id),
-        project,
-        rs.getString("name"),
-        Dates.iso(rs.getTimestamp("date").toLocalDateTime()),
-        EmbeddedPerson.read(rs, "s_", urls),
-        rs.getInt("version"),
-        rs.getInt("total"),
-        0,
-        false,
-        urls.seriesMbox(id),
-        EmbeddedSubmission.readNullable(
-            rs, "c_", EmbeddedSubmission.Kind.COVER, project.linkName(), project.listArchiveUrlFormat(), urls),
-        List.of(),
-        List.of());
-  }
-
-  /** Fills {@code patches}, {@code received_total} and {@code received_all} for a page of series. */
-  private static List<SeriesJson> withPatches(Connection connection, List<SeriesJson> rows, Urls urls)
+  /**
+   * A page of series with {@code patches}, {@code received_total}, {@code received_all} and the
+   * other revisions ({@code related}; a series never linked has none, and then the API leaves the
+   * key out, so unlinked series render exactly as Patchwork's).
+   */
+  private static List<SeriesJson> json(SeriesRepository repository, List<SeriesRow> rows, Urls urls)
       throws SQLException {
     if (rows.isEmpty()) {
-      return rows;
+      return List.of();
     }
-    Map<Long, List<EmbeddedSubmission>> patches = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT p.series_id, " + EmbeddedSubmission.columns("p", "p_")
-            + ", pr.linkname, pr.list_archive_url_format FROM patch p JOIN project pr ON pr.id = p.project_id"
-            + " WHERE p.series_id = ANY (?) ORDER BY p.date, p.id")) {
-      ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(SeriesJson::id).toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          patches.computeIfAbsent(rs.getLong("series_id"), k -> new ArrayList<>()).add(
-              EmbeddedSubmission.readNullable(rs, "p_", EmbeddedSubmission.Kind.PATCH,
-                  rs.getString("linkname"), rs.getString("list_archive_url_format"), urls));
-        }
-      }
-    }
-    Map<Long, List<org.patchpipe.store.api.embedded.EmbeddedSeries>> revisions =
-        SeriesRevisions.of(connection, rows.stream().map(SeriesJson::id).toList(), urls);
+    List<Long> ids = rows.stream().map(SeriesRow::id).toList();
+    Map<Long, List<InProject<SubmissionRow>>> patches = repository.patches(ids);
+    Map<Long, List<InProject<SeriesRefRow>>> revisions = repository.revisions(ids);
     List<SeriesJson> out = new ArrayList<>(rows.size());
-    for (SeriesJson s : rows) {
-      List<EmbeddedSubmission> own = List.copyOf(patches.getOrDefault(s.id(), List.of()));
+    for (SeriesRow row : rows) {
+      EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
+      List<EmbeddedSubmission> own = patches.getOrDefault(row.id(), List.of()).stream()
+          .map(p -> EmbeddedSubmission.of(p.row(), EmbeddedSubmission.Kind.PATCH, p.linkName(),
+              p.listArchiveUrlFormat(), urls))
+          .toList();
+      List<EmbeddedSeries> related = revisions.getOrDefault(row.id(), List.of()).stream()
+          .map(r -> EmbeddedSeries.of(r.row(), r.linkName(), urls))
+          .toList();
       out.add(new SeriesJson(
-          s.id(), s.url(), s.webUrl(), s.project(), s.name(), s.date(), s.submitter(), s.version(),
-          s.total(), own.size(), own.size() >= s.total(), s.mbox(), s.coverLetter(), own,
-          revisions.getOrDefault(s.id(), List.of())));
+          row.id(),
+          urls.api("series/" + row.id() + "/"),
+          urls.seriesWeb(project.linkName(), row.id()),
+          project,
+          row.name(),
+          Dates.iso(row.date()),
+          EmbeddedPerson.of(row.submitter(), urls),
+          row.version(),
+          row.total(),
+          own.size(),
+          own.size() >= row.total(),
+          urls.seriesMbox(row.id()),
+          EmbeddedSubmission.of(row.coverLetter(), EmbeddedSubmission.Kind.COVER, project.linkName(),
+              project.listArchiveUrlFormat(), urls),
+          own,
+          related));
     }
     return out;
   }

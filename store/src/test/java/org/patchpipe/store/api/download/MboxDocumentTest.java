@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patchpipe.store.db.Submission;
 
 /** Pieces of Patchwork's mbox (R12.9) that the download tests do not reach. */
 class MboxDocumentTest {
