@@ -31,23 +31,34 @@ public final class PoisonEvents {
   }
 
   /**
-   * Asks the consumer to retry the given rows (those {@code pending} or {@code failed}); returns how
-   * many were marked {@code retrying}.
+   * Asks the consumer to retry the given rows (those {@code pending} or {@code failed}); returns the
+   * ids marked {@code retrying}.
    */
-  public static int requestRetry(Connection c, List<Long> ids) throws SQLException {
+  public static List<Long> requestRetry(Connection c, List<Long> ids) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE poison_event SET state = 'retrying'"
-        + " WHERE id = ANY (?) AND state IN ('pending', 'failed')")) {
+        + " WHERE id = ANY (?) AND state IN ('pending', 'failed') RETURNING id")) {
       ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-      return ps.executeUpdate();
+      return ids(ps);
     }
   }
 
-  /** Asks the consumer to retry every row {@code pending} or {@code failed}; returns how many. */
-  public static int requestRetryAll(Connection c) throws SQLException {
+  /** Asks the consumer to retry every row {@code pending} or {@code failed}; returns their ids. */
+  public static List<Long> requestRetryAll(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE poison_event SET state = 'retrying' WHERE state IN ('pending', 'failed')")) {
-      return ps.executeUpdate();
+        "UPDATE poison_event SET state = 'retrying' WHERE state IN ('pending', 'failed') RETURNING id")) {
+      return ids(ps);
     }
+  }
+
+  private static List<Long> ids(PreparedStatement ps) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    ids.sort(null);
+    return ids;
   }
 
   /** The rows of {@code consumer} waiting for a retry, oldest first. */
