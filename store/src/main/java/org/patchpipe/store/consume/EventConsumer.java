@@ -248,7 +248,7 @@ public final class EventConsumer implements AutoCloseable {
     }
     if (FailureKind.of(failure) == FailureKind.DATA) {
       LOG.warn("batch of {} events was refused ({}); writing it event by event to find the one to blame",
-          batch.size(), failure.getMessage());
+          batch.size(), PoisonEvents.storable(FailureKind.reason(failure)));
       try {
         quarantine.isolate(batch, this::committed);
         backoff = INITIAL_BACKOFF;
@@ -259,7 +259,7 @@ public final class EventConsumer implements AutoCloseable {
     }
     // Retriable: rewind Kafka to the stored offsets, and the next poll reads the same events again.
     LOG.warn("batch of {} events failed and was rolled back; reading it again in {} ms: {}",
-        batch.size(), backoff.toMillis(), failure.getMessage());
+        batch.size(), backoff.toMillis(), PoisonEvents.storable(FailureKind.reason(failure)));
     stats.updateAndGet(s -> s.plus(ConsumerStats.ONE_RETRY));
     while (sleep(backoff)) {
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

@@ -9,41 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchpipe.broker.BrokerConfig;
-import org.patchpipe.broker.EmbeddedBroker;
-import org.patchpipe.event.EventCodec;
 import org.patchpipe.event.EventHeaders;
-import org.patchpipe.event.MailEvent;
-import org.patchpipe.event.Position;
 import org.patchpipe.event.Topics;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.store.db.Schema;
@@ -60,31 +46,28 @@ import org.patchpipe.store.embedded.TestDatabase;
 @ExtendWith(SharedPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonEventIT {
-  private static final String LIST = "demo.lists.example.org";
   private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 1, 9, 0);
   private static final int POISON = 9;
 
-  private EmbeddedBroker broker;
-  private final AtomicInteger topicNumber = new AtomicInteger();
-  private final EventCodec codec = new EventCodec();
+  private ConsumerFixture kafka;
 
   @BeforeAll
   void startBroker(@TempDir Path tmp) {
-    broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(tmp.resolve("broker")));
+    kafka = new ConsumerFixture(tmp, "poison");
   }
 
   @AfterAll
   void stopBroker() {
-    broker.close();
+    kafka.close();
   }
 
   @Test
   void anEventPostgresRefusesIsSetAsideAndTheRestIsStoredOnce(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
+    Topics topics = kafka.newTopics();
     List<ParsedMail> mails = singles(0, 20);
     mails.set(POISON, withNul(mails.get(POISON)));
-    produce(topics, mails);
-    StoreConfig config = config(db, topics).withMaxBatch(50);
+    kafka.produce(topics, mails);
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(50);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(1, consumer.stats().setAside());
@@ -93,16 +76,16 @@ class PoisonEventIT {
       assertTrue(consumer.stats().toString().contains("1 set aside"), consumer.stats().toString());
     }
     try (Connection c = db.connect()) {
-      assertEquals(19, count(c, "SELECT count(*) FROM patch"));
-      assertEquals(19, count(c, "SELECT count(DISTINCT msgid) FROM patch"));
-      assertEquals(0, count(c, "SELECT count(*) FROM patch WHERE msgid = '" + msgid(POISON) + "'"));
+      assertEquals(19, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+      assertEquals(19, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEquals(0, ConsumerFixture.count(c, "SELECT count(*) FROM patch WHERE msgid = '" + msgid(POISON) + "'"));
       List<PoisonEvent> rows = PoisonEvents.list(c);
       assertEquals(1, rows.size());
       PoisonEvent row = rows.get(0);
       assertEquals(topics.events(), row.topic());
       assertEquals(POISON, row.offset(), "one transaction of one key: the offset is the index");
-      assertArrayEquals(encode(mails.get(POISON)), row.value());
-      assertArrayEquals(LIST.getBytes(UTF_8), row.key());
+      assertArrayEquals(kafka.encode(mails.get(POISON)), row.value());
+      assertArrayEquals(ConsumerFixture.LIST.getBytes(UTF_8), row.key());
       assertEquals(PoisonEvent.State.PENDING, row.state());
       // PostgreSQL itself refused the NUL: the event did reach the database as such.
       assertEquals("22021", row.sqlState(), row.reason());
@@ -111,30 +94,30 @@ class PoisonEventIT {
       assertEquals(config.consumerName(), row.consumer());
     }
     ConsumerRecord<byte[], byte[]> dead = onlyDeadLetter(topics);
-    assertArrayEquals(encode(mails.get(POISON)), dead.value());
+    assertArrayEquals(kafka.encode(mails.get(POISON)), dead.value());
     assertEquals(topics.events(), header(dead, EventHeaders.SOURCE_TOPIC));
     assertEquals(Integer.toString(POISON), header(dead, EventHeaders.SOURCE_OFFSET));
     assertNotNull(header(dead, EventHeaders.SOURCE_PARTITION));
     assertTrue(header(dead, EventHeaders.REASON).contains("0x00"));
 
     // The partition is not stalled: later events are read and stored.
-    produce(topics, singles(20, 5));
+    kafka.produce(topics, singles(20, 5));
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(5, consumer.stats().events(), "the offsets are past the poison event");
     }
     try (Connection c = db.connect()) {
-      assertEquals(24, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(24, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
     }
   }
 
   @Test
   void aRetriedEventThatNowSucceedsIsStoredExactlyOnce(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
+    Topics topics = kafka.newTopics();
     List<ParsedMail> mails = singles(0, 12);
     mails.set(POISON, withNul(mails.get(POISON)));
-    produce(topics, mails);
-    StoreConfig config = config(db, topics);
+    kafka.produce(topics, mails);
+    StoreConfig config = kafka.config(db, topics);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
     }
@@ -151,10 +134,10 @@ class PoisonEventIT {
       PoisonEvent row = PoisonEvents.list(c).get(0);
       assertEquals(PoisonEvent.State.FAILED, row.state());
       assertNotNull(row.retried());
-      assertEquals(11, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(11, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
       // The "fix": the event as a correct producer would have written it.
       try (PreparedStatement ps = c.prepareStatement("UPDATE poison_event SET value = ? WHERE id = ?")) {
-        ps.setBytes(1, encode(singles(0, 12).get(POISON)));
+        ps.setBytes(1, kafka.encode(singles(0, 12).get(POISON)));
         ps.setLong(2, id);
         ps.executeUpdate();
       }
@@ -178,9 +161,9 @@ class PoisonEventIT {
     }
     try (Connection c = db.connect()) {
       assertEquals(List.of(), PoisonEvents.requestRetryAll(c), "a stored event is not retried again");
-      assertEquals(12, count(c, "SELECT count(*) FROM patch"));
-      assertEquals(1, count(c, "SELECT count(*) FROM patch WHERE msgid = '" + msgid(POISON) + "'"));
-      assertEquals(1, count(c, "SELECT count(*) FROM event WHERE category = 'patch-created' AND patch_id ="
+      assertEquals(12, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM patch WHERE msgid = '" + msgid(POISON) + "'"));
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM event WHERE category = 'patch-created' AND patch_id ="
           + " (SELECT id FROM patch WHERE msgid = '" + msgid(POISON) + "')"));
     }
     try (EventConsumer again = EventConsumer.open(config, Clock.systemUTC())) {
@@ -188,24 +171,20 @@ class PoisonEventIT {
       assertEquals(0, again.stats().events());
     }
     try (Connection c = db.connect()) {
-      assertEquals(12, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(12, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
     }
   }
 
   @Test
   void aTerminatedConnectionIsRetriedNotSetAside(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
-    produce(topics, singles(0, 30));
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    Topics topics = kafka.newTopics();
+    kafka.produce(topics, singles(0, 30));
+    try (Connection c = db.connect()) {
       Schema.migrate(c);
       // The writer's own backend is terminated mid-batch, once (a sequence survives the rollback).
-      s.execute("CREATE SEQUENCE kill_once");
-      s.execute("CREATE FUNCTION kill_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.msgid = '" + msgid(17) + "' AND nextval('kill_once') = 1 THEN"
-          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
-      s.execute("CREATE TRIGGER kill_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION kill_once()");
+      ConsumerFixture.terminateOnInsert(c, msgid(17), 1);
     }
-    StoreConfig config = config(db, topics).withMaxBatch(25);
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(25);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(1, consumer.stats().retries());
@@ -213,31 +192,27 @@ class PoisonEventIT {
       assertEquals(30, consumer.stats().events());
     }
     try (Connection c = db.connect()) {
-      assertEquals(2, count(c, "SELECT last_value FROM kill_once"), "terminated once, then written on the retry");
-      assertEquals(30, count(c, "SELECT count(*) FROM patch"));
-      assertEquals(30, count(c, "SELECT count(DISTINCT msgid) FROM patch"));
-      assertEquals(0, count(c, "SELECT count(*) FROM poison_event"));
+      assertEquals(2, ConsumerFixture.count(c, "SELECT last_value FROM kill_once"), "terminated once, then written on the retry");
+      assertEquals(30, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+      assertEquals(30, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEquals(0, ConsumerFixture.count(c, "SELECT count(*) FROM poison_event"));
     }
   }
 
   @Test
   void aRetriableFailureWhileIsolatingBacksOffAndLosesNothing(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
+    Topics topics = kafka.newTopics();
     List<ParsedMail> mails = singles(0, 20);
     mails.set(POISON, withNul(mails.get(POISON)));
-    produce(topics, mails);
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    kafka.produce(topics, mails);
+    try (Connection c = db.connect()) {
       Schema.migrate(c);
       // Event 12 comes after the poison event: the batch fails on the poison first (PostgreSQL
       // skips the rest of the aborted transaction), and the connection is lost while the batch is
       // written event by event.
-      s.execute("CREATE SEQUENCE kill_once");
-      s.execute("CREATE FUNCTION kill_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-          + " IF NEW.msgid = '" + msgid(12) + "' AND nextval('kill_once') = 1 THEN"
-          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$");
-      s.execute("CREATE TRIGGER kill_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION kill_once()");
+      ConsumerFixture.terminateOnInsert(c, msgid(12), 1);
     }
-    StoreConfig config = config(db, topics).withMaxBatch(50);
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(50);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(1, consumer.stats().setAside());
@@ -245,9 +220,9 @@ class PoisonEventIT {
       assertEquals(20, consumer.stats().events());
     }
     try (Connection c = db.connect()) {
-      assertEquals(2, count(c, "SELECT last_value FROM kill_once"), "killed while isolating, then stored");
-      assertEquals(19, count(c, "SELECT count(*) FROM patch"));
-      assertEquals(19, count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEquals(2, ConsumerFixture.count(c, "SELECT last_value FROM kill_once"), "killed while isolating, then stored");
+      assertEquals(19, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+      assertEquals(19, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
       assertEquals(1, PoisonEvents.list(c).size());
       assertEquals(POISON, PoisonEvents.list(c).get(0).offset());
     }
@@ -255,22 +230,19 @@ class PoisonEventIT {
 
   @Test
   void aDeadLetterTopicThatRefusesTheCopyStillLeavesTheRow(TestDatabase db) throws Exception {
-    Topics topics = Topics.DEFAULT.withPrefix("poison" + topicNumber.incrementAndGet() + ".");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topics.events(), 1, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1).configs(Map.of("max.message.bytes", "100"))))
-          .all().get();
-    }
+    Topics topics = kafka.nextTopics();
+    kafka.create(new NewTopic(topics.events(), 1, (short) 1),
+        new NewTopic(topics.deadLetters(), 1, (short) 1).configs(Map.of("max.message.bytes", "100")));
     List<ParsedMail> mails = singles(0, 12);
     mails.set(POISON, withNul(mails.get(POISON)));
-    produce(topics, mails);
-    StoreConfig config = config(db, topics);
+    kafka.produce(topics, mails);
+    StoreConfig config = kafka.config(db, topics);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(1, consumer.stats().setAside());
     }
     try (Connection c = db.connect()) {
-      assertEquals(11, count(c, "SELECT count(*) FROM patch"));
+      assertEquals(11, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
       assertEquals(1, PoisonEvents.list(c).size());
     }
   }
@@ -294,40 +266,8 @@ class PoisonEventIT {
         p.tags(), null, null);
   }
 
-  private byte[] encode(ParsedMail mail) {
-    return codec.encode(MailEvent.of(LIST, "test:sample", new Position.MboxOffset(0, 0),
-        Instant.parse("2024-05-01T12:00:00Z"), 100, mail));
-  }
-
-  private Topics newTopics() {
-    Topics topics = Topics.DEFAULT.withPrefix("poison" + topicNumber.incrementAndGet() + ".");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topics.events(), 3, (short) 1),
-          new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return topics;
-  }
-
-  private void produce(Topics topics, List<ParsedMail> mails) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + topics.events());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      for (ParsedMail mail : mails) {
-        producer.send(new ProducerRecord<>(topics.events(), LIST.getBytes(UTF_8), encode(mail)));
-      }
-      producer.commitTransaction();
-    }
-  }
-
   private ConsumerRecord<byte[], byte[]> onlyDeadLetter(Topics topics) {
-    Map<String, Object> props = Map.of("bootstrap.servers", broker.bootstrapServers(),
+    Map<String, Object> props = Map.of("bootstrap.servers", kafka.bootstrapServers(),
         "key.deserializer", ByteArrayDeserializer.class.getName(),
         "value.deserializer", ByteArrayDeserializer.class.getName());
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -349,15 +289,4 @@ class PoisonEventIT {
     return h == null ? null : new String(h.value(), UTF_8);
   }
 
-  private StoreConfig config(TestDatabase db, Topics topics) {
-    return StoreConfig.of(broker.bootstrapServers(), db.jdbcUrl(), db.user(), "").withTopics(topics)
-        .withConsumerName("store-" + topics.events());
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }
