@@ -76,8 +76,7 @@ class PoisonEventIT {
       assertTrue(consumer.stats().toString().contains("1 set aside"), consumer.stats().toString());
     }
     try (Connection c = db.connect()) {
-      assertEquals(19, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
-      assertEquals(19, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEachStoredOnce(c, 19);
       assertEquals(0, ConsumerFixture.count(c, "SELECT count(*) FROM patch WHERE msgid = '" + msgid(POISON) + "'"));
       List<PoisonEvent> rows = PoisonEvents.list(c);
       assertEquals(1, rows.size());
@@ -193,8 +192,7 @@ class PoisonEventIT {
     }
     try (Connection c = db.connect()) {
       assertEquals(2, ConsumerFixture.count(c, "SELECT last_value FROM kill_once"), "terminated once, then written on the retry");
-      assertEquals(30, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
-      assertEquals(30, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEachStoredOnce(c, 30);
       assertEquals(0, ConsumerFixture.count(c, "SELECT count(*) FROM poison_event"));
     }
   }
@@ -221,8 +219,7 @@ class PoisonEventIT {
     }
     try (Connection c = db.connect()) {
       assertEquals(2, ConsumerFixture.count(c, "SELECT last_value FROM kill_once"), "killed while isolating, then stored");
-      assertEquals(19, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
-      assertEquals(19, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
+      assertEachStoredOnce(c, 19);
       assertEquals(1, PoisonEvents.list(c).size());
       assertEquals(POISON, PoisonEvents.list(c).get(0).offset());
     }
@@ -245,6 +242,12 @@ class PoisonEventIT {
       assertEquals(11, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
       assertEquals(1, PoisonEvents.list(c).size());
     }
+  }
+
+  /** {@code patches} patches, none of them twice. */
+  private static void assertEachStoredOnce(Connection c, long patches) throws SQLException {
+    assertEquals(patches, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+    assertEquals(patches, ConsumerFixture.count(c, "SELECT count(DISTINCT msgid) FROM patch"));
   }
 
   private static List<ParsedMail> singles(int from, int n) {
