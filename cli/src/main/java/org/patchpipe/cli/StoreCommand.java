@@ -11,18 +11,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code patchpipe store}: consume events into PostgreSQL and serve Patchwork's REST API 1.2. */
 @Command(
     name = "store",
     mixinStandardHelpOptions = true,
+    subcommands = DeadLettersCommand.class,
     description = {
       "Consume the events topic into PostgreSQL, exactly once, and serve Patchwork's REST API 1.2.",
       "",
       "Without --db the store runs an embedded PostgreSQL (no installation needed) whose data stays under"
           + " --data-dir. The consumed offsets are committed with the rows, so stopping (Ctrl-C) and starting"
           + " again loses and repeats nothing. Runs until Ctrl-C.",
+      "",
+      "An event PostgreSQL or the tracker refuses is set aside (see 'store dead-letters') and the rest goes on;"
+          + " the progress lines say how many were set aside.",
     },
     footer = {
       "",
@@ -34,8 +39,10 @@ import picocli.CommandLine.Spec;
 final class StoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
-      description = "Kafka brokers to read the events topic from.")
+  // Required, but checked in call(): picocli checks a parent's required options even when a
+  // subcommand (dead-letters, which needs no Kafka) is what runs.
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Kafka brokers to read the events topic from (required).")
   String bootstrapServers;
 
   @Mixin StoreDatabaseOptions database;
@@ -53,6 +60,9 @@ final class StoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (bootstrapServers == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--bootstrap-servers=HOST:PORT'");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (StoreRuntime db = database.open()) {

@@ -7,7 +7,10 @@ package org.patchpipe.event;
  * <ul>
  *   <li>raw topic records: {@link #SOURCE}, {@link #POSITION}, {@link #LIST_ID};
  *   <li>event records: the same three, plus {@link #SCHEMA_VERSION} and {@link #KIND};
- *   <li>dead letters: the same three, plus {@link #REASON} and {@link #MESSAGE_ID} where known.
+ *   <li>dead letters: the same three, plus {@link #REASON} and {@link #MESSAGE_ID} where known;
+ *   <li>events the store set aside (dead letters too): the event's own headers, plus {@link #REASON}
+ *       and where the event was read: {@link #SOURCE_TOPIC}, {@link #SOURCE_PARTITION},
+ *       {@link #SOURCE_OFFSET}.
  * </ul>
  */
 public final class EventHeaders {
@@ -25,6 +28,13 @@ public final class EventHeaders {
   public static final String REASON = "patchpipe.reason";
   /** A dead letter's Message-ID where one could be read. */
   public static final String MESSAGE_ID = "patchpipe.message-id";
+
+  /** The topic a set-aside event was read from. */
+  public static final String SOURCE_TOPIC = "patchpipe.source-topic";
+  /** The partition a set-aside event was read from, in decimal. */
+  public static final String SOURCE_PARTITION = "patchpipe.source-partition";
+  /** The offset a set-aside event was read from, in decimal. */
+  public static final String SOURCE_OFFSET = "patchpipe.source-offset";
 
   private EventHeaders() {}
 }

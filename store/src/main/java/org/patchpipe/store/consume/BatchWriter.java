@@ -57,20 +57,77 @@ final class BatchWriter implements AutoCloseable {
    */
   ConsumerStats write(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
     try {
-      ConsumerStats stats = ConsumerStats.ZERO;
-      Map<TopicPartition, Long> next = new HashMap<>();
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        stats = stats.plus(writeOne(record));
-        next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-      }
-      state.flush();
-      offsets.write(connection, next);
+      ConsumerStats stats = writeAll(records);
+      offsets.write(connection, nextOffsets(records));
       connection.commit();
-      return stats.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 1, 0));
+      return stats;
     } catch (SQLException | RuntimeException e) {
       rollback(e);
       throw e;
     }
+  }
+
+  /**
+   * Writes a set-aside event again (after a retry was requested) and marks its row {@code stored},
+   * in one transaction, without touching the consumer's offsets (they are past it already).
+   *
+   * @throws SQLException or a runtime exception if it fails again; rolled back, row untouched
+   */
+  ConsumerStats rewrite(PoisonEvent row) throws SQLException {
+    try {
+      ConsumerStats stats = writeAll(List.of(
+          new ConsumerRecord<>(row.topic(), row.partition(), row.offset(), row.key(), row.value())));
+      PoisonEvents.resolve(connection, row.id(), null, null);
+      connection.commit();
+      return stats;
+    } catch (SQLException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Records {@code record} in {@code poison_event} and moves its partition's offset past it, in one
+   * transaction. Call on a fresh writer: the one whose write failed has a working set ahead of the
+   * database.
+   */
+  void setAside(String consumer, ConsumerRecord<byte[], byte[]> record, Throwable failure) throws SQLException {
+    try {
+      PoisonEvents.setAside(connection, consumer, record, FailureKind.reason(failure), FailureKind.sqlState(failure));
+      offsets.write(connection, nextOffsets(List.of(record)));
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  /** Marks a retried row {@code failed} again with its new failure, in its own transaction. */
+  void failedAgain(PoisonEvent row, Throwable failure) throws SQLException {
+    try {
+      PoisonEvents.resolve(connection, row.id(), FailureKind.reason(failure), FailureKind.sqlState(failure));
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  private ConsumerStats writeAll(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
+    ConsumerStats stats = ConsumerStats.ZERO;
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      stats = stats.plus(writeOne(record));
+    }
+    state.flush();
+    return stats.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 1, 0, 0));
+  }
+
+  private static Map<TopicPartition, Long> nextOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<TopicPartition, Long> next = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    }
+    return next;
   }
 
   private void rollback(Exception cause) {
@@ -89,12 +146,12 @@ final class BatchWriter implements AutoCloseable {
       event = codec.decode(record.value());
     } catch (EventFormatException e) {
       unstored(record, null, null, "error", "undecodable event: " + e.getMessage(), null);
-      return new ConsumerStats(1, 0, 0, 0, 0, 1, 0, 0);
+      return new ConsumerStats(1, 0, 0, 0, 0, 1, 0, 0, 0);
     }
     Long projectId = projectId(event.listId());
     if (projectId == null) {
       unstored(record, null, event.mail().msgid(), "dropped", "no project for list id '" + event.listId() + "'", "R2");
-      return new ConsumerStats(1, 0, 0, 0, 0, 1, 0, 0);
+      return new ConsumerStats(1, 0, 0, 0, 0, 1, 0, 0, 0);
     }
     // R4.1: mail without a usable Date gets the time ingest received it, so replays agree.
     SeriesTracker tracker = new SeriesTracker(state, Clock.fixed(event.receivedAt(), ZoneOffset.UTC));
@@ -127,7 +184,7 @@ final class BatchWriter implements AutoCloseable {
     // Replies that waited for this mail are comments now.
     comments += p.lateComments().size();
     waiting -= p.lateComments().size();
-    return new ConsumerStats(1, patches, covers, comments, waiting, unstored, 0, 0);
+    return new ConsumerStats(1, patches, covers, comments, waiting, unstored, 0, 0, 0);
   }
 
   private static String dropReason(ParsedMail mail) {

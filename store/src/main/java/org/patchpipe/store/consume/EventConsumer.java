@@ -53,8 +53,14 @@ import org.slf4j.LoggerFactory;
  * one fails at start with a clear message), so no two writers can interleave.
  *
  * <p>Batches: each poll (up to {@code maxBatch} events) is one transaction. A failing batch is
- * rolled back, the consumer seeks back to the stored offsets and tries again after a backoff; a
- * database that stays down is retried until {@link #stop()}. Events that store nothing are recorded
+ * rolled back, and what happens next depends on the {@link FailureKind}. A retriable failure
+ * (connection lost, database restarting, serialization failure): the consumer seeks back to the
+ * stored offsets and tries again after a backoff; a database that stays down is retried until
+ * {@link #stop()}. A data failure (an event PostgreSQL or the tracker refuses): retrying the same
+ * batch would fail for ever, so the {@link Quarantine} writes it event by event and sets aside the
+ * one that fails alone (in {@code poison_event} and on the dead-letter topic), and consumption
+ * goes on. Set-aside events whose retry was requested ({@link PoisonEvents#requestRetry}) are
+ * written again at start and every few seconds when idle. Events that store nothing are recorded
  * in {@code unstored_mail} with the reason, so no consumed event goes unaccounted.
  *
  * <p>{@link #run()} runs on one thread; {@link #stop()} and {@link #stats()} may be called from
@@ -65,24 +71,30 @@ public final class EventConsumer implements AutoCloseable {
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final long LOCK_BASE = 0x73746f7265L;
+  private static final Duration RETRY_CHECK = Duration.ofSeconds(3);
 
   private final StoreConfig config;
-  private final Clock clock;
   private final KafkaConsumer<byte[], byte[]> kafka;
   private final OffsetStore offsets;
+  private final WriterSlot writers;
+  private final DeadLetterPublisher deadLetters;
+  private final Quarantine quarantine;
   private final Connection lockConnection;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<ConsumerStats> stats = new AtomicReference<>(ConsumerStats.ZERO);
-  private BatchWriter writer;
+  private long nextRetryCheck;
+  private boolean retryCheckDue = true;
   private Duration backoff = INITIAL_BACKOFF;
   private List<TopicPartition> partitions = List.of();
   private Consumer<ConsumerStats> progress = s -> {};
 
   private EventConsumer(StoreConfig config, Clock clock, KafkaConsumer<byte[], byte[]> kafka, Connection lock) {
     this.config = config;
-    this.clock = clock;
     this.kafka = kafka;
     this.offsets = new OffsetStore(config.consumerName());
+    this.writers = new WriterSlot(config, offsets, clock);
+    this.deadLetters = new DeadLetterPublisher(config);
+    this.quarantine = new Quarantine(writers, deadLetters, config.consumerName());
     this.lockConnection = lock;
   }
 
@@ -192,6 +204,7 @@ public final class EventConsumer implements AutoCloseable {
         return;
       }
     }
+    retryRequestedIfDue();
     ConsumerRecords<byte[], byte[]> polled;
     try {
       polled = kafka.poll(config.pollTimeout());
@@ -199,6 +212,8 @@ public final class EventConsumer implements AutoCloseable {
       return;
     }
     if (polled.isEmpty()) {
+      // Idle: a good time to look for retry requests.
+      retryCheckDue = System.nanoTime() >= nextRetryCheck;
       return;
     }
     List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(polled.count());
@@ -206,44 +221,55 @@ public final class EventConsumer implements AutoCloseable {
     writeWithRetry(batch);
   }
 
-  private void writeWithRetry(List<ConsumerRecord<byte[], byte[]>> batch) {
-    try {
-      ConsumerStats written = writer().write(batch);
-      backoff = INITIAL_BACKOFF;
-      progress.accept(stats.updateAndGet(s -> s.plus(written)));
-      return;
-    } catch (SQLException | StoreException e) {
-      // Rolled back: nothing of the batch is stored. Drop the connection (it may be broken),
-      // rewind Kafka to the stored offsets, and the next poll reads the same events again.
-      LOG.warn("batch of {} events failed and was rolled back; reading it again in {} ms: {}",
-          batch.size(), backoff.toMillis(), e.getMessage());
-      discardWriter();
-      stats.updateAndGet(s -> s.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 0, 1)));
+  /** At start, then at most every {@link #RETRY_CHECK} while idle: writes requested retries. */
+  private void retryRequestedIfDue() {
+    if (retryCheckDue) {
+      retryCheckDue = false;
+      nextRetryCheck = System.nanoTime() + RETRY_CHECK.toNanos();
+      quarantine.retryRequested(this::committed);
     }
+  }
+
+  private void committed(ConsumerStats written) {
+    progress.accept(stats.updateAndGet(s -> s.plus(written)));
+  }
+
+  private void writeWithRetry(List<ConsumerRecord<byte[], byte[]>> batch) {
+    Exception failure;
+    try {
+      committed(writers.get().write(batch));
+      backoff = INITIAL_BACKOFF;
+      return;
+    } catch (SQLException | RuntimeException e) {
+      // Rolled back: nothing of the batch is stored. Drop the connection (it may be broken, and
+      // the writer's working set is ahead of the database).
+      writers.discard();
+      failure = e;
+    }
+    if (FailureKind.of(failure) == FailureKind.DATA) {
+      LOG.warn("batch of {} events was refused ({}); writing it event by event to find the one to blame",
+          batch.size(), PoisonEvents.storable(FailureKind.reason(failure)));
+      try {
+        quarantine.isolate(batch, this::committed);
+        backoff = INITIAL_BACKOFF;
+        return;
+      } catch (SQLException | RuntimeException e) {
+        failure = e;
+      }
+    }
+    // Retriable: rewind Kafka to the stored offsets, and the next poll reads the same events again.
+    LOG.warn("batch of {} events failed and was rolled back; reading it again in {} ms: {}",
+        batch.size(), backoff.toMillis(), PoisonEvents.storable(FailureKind.reason(failure)));
+    stats.updateAndGet(s -> s.plus(ConsumerStats.ONE_RETRY));
     while (sleep(backoff)) {
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       try {
         seekToStoredOffsets();
         return;
       } catch (SQLException | StoreException e) {
-        discardWriter();
+        writers.discard();
         LOG.warn("database unavailable, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
       }
-    }
-  }
-
-  private BatchWriter writer() throws SQLException {
-    if (writer == null) {
-      writer = new BatchWriter(
-          DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword()), offsets, clock);
-    }
-    return writer;
-  }
-
-  private void discardWriter() {
-    if (writer != null) {
-      writer.close();
-      writer = null;
     }
   }
 
@@ -277,8 +303,8 @@ public final class EventConsumer implements AutoCloseable {
 
   /** Seeks every assigned partition to its offset in {@code consumer_offset}, or the beginning. */
   private void seekToStoredOffsets() throws SQLException {
-    Map<TopicPartition, Long> stored = offsets.read(writer().connection(), config.topics().events());
-    writer().connection().commit();
+    Map<TopicPartition, Long> stored = offsets.read(writers.get().connection(), config.topics().events());
+    writers.get().connection().commit();
     List<TopicPartition> fresh = new ArrayList<>();
     for (TopicPartition tp : partitions) {
       Long next = stored.get(tp);
@@ -306,7 +332,8 @@ public final class EventConsumer implements AutoCloseable {
 
   @Override
   public void close() {
-    discardWriter();
+    writers.close();
+    deadLetters.close();
     kafka.close(Duration.ofSeconds(5));
     closeQuietly(lockConnection);
   }

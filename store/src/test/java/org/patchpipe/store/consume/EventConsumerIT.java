@@ -6,35 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchpipe.broker.BrokerConfig;
-import org.patchpipe.broker.EmbeddedBroker;
-import org.patchpipe.event.EventCodec;
-import org.patchpipe.event.MailEvent;
-import org.patchpipe.event.Position;
 import org.patchpipe.event.Topics;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.store.db.Schema;
@@ -51,39 +35,37 @@ import org.patchpipe.store.embedded.TestDatabase;
 @ExtendWith(SharedPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventConsumerIT {
-  private static final String LIST = "demo.lists.example.org";
   private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 1, 9, 0);
 
-  private EmbeddedBroker broker;
-  private final AtomicInteger topicNumber = new AtomicInteger();
-  private final EventCodec codec = new EventCodec();
+  private ConsumerFixture kafka;
 
   @BeforeAll
   void startBroker(@TempDir Path tmp) {
-    broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(tmp.resolve("broker")));
+    kafka = new ConsumerFixture(tmp, "it");
   }
 
   @AfterAll
   void stopBroker() {
-    broker.close();
+    kafka.close();
   }
 
   @Test
   void aBatchThatFailsHalfwayIsRolledBackAndStoredOnceOnRetry(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
+    Topics topics = kafka.newTopics();
     List<ParsedMail> mails = sample(40);
-    produce(topics, mails);
+    kafka.produce(topics, mails);
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       Schema.migrate(c);
-      // A real failure from the real database, once, in the middle of the first batch: a sequence
-      // is not transactional, so the rollback does not reset it and the retry succeeds.
+      // A real retriable failure from the real database (a serialization failure, as a concurrent
+      // writer would cause), once, in the middle of the first batch: a sequence is not
+      // transactional, so the rollback does not reset it and the retry succeeds.
       s.execute("CREATE SEQUENCE crash_once");
       s.execute("CREATE FUNCTION crash_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
           + " IF NEW.msgid = '<p17@demo>' AND nextval('crash_once') = 1 THEN"
-          + " RAISE EXCEPTION 'simulated crash between rows'; END IF; RETURN NEW; END $$");
+          + " RAISE EXCEPTION 'simulated crash between rows' USING ERRCODE = '40001'; END IF; RETURN NEW; END $$");
       s.execute("CREATE TRIGGER crash_once BEFORE INSERT ON patch FOR EACH ROW EXECUTE FUNCTION crash_once()");
     }
-    StoreConfig config = config(db, topics).withMaxBatch(25);
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(25);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(1, consumer.stats().retries());
@@ -95,15 +77,15 @@ class EventConsumerIT {
 
   @Test
   void aRestartedConsumerResumesFromTheOffsetsStoredWithTheRows(TestDatabase db) throws Exception {
-    Topics topics = newTopics();
+    Topics topics = kafka.newTopics();
     List<ParsedMail> mails = sample(30);
-    produce(topics, mails.subList(0, 18));
-    StoreConfig config = config(db, topics).withMaxBatch(7);
+    kafka.produce(topics, mails.subList(0, 18));
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(7);
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(18, consumer.stats().events());
     }
-    produce(topics, mails.subList(18, mails.size()));
+    kafka.produce(topics, mails.subList(18, mails.size()));
     try (EventConsumer consumer = EventConsumer.open(config, Clock.systemUTC())) {
       assertTrue(consumer.runUntilCaughtUp(Duration.ofSeconds(60)));
       assertEquals(mails.size() - 18, consumer.stats().events(), "only the new events are read again");
@@ -114,7 +96,7 @@ class EventConsumerIT {
 
   @Test
   void aSecondStoreOnTheSameDatabaseIsRefused(TestDatabase db) {
-    StoreConfig config = config(db, newTopics());
+    StoreConfig config = kafka.config(db, kafka.newTopics());
     try (EventConsumer first = EventConsumer.open(config, Clock.systemUTC())) {
       StoreException e = assertThrows(StoreException.class, () -> EventConsumer.open(config, Clock.systemUTC()).close());
       assertTrue(e.getMessage().contains("another store"), e.getMessage());
@@ -157,21 +139,21 @@ class EventConsumerIT {
   private void assertStoredExactlyOnce(TestDatabase db, int events) throws SQLException {
     int singles = events - 7;
     try (Connection c = db.connect()) {
-      assertEquals(3 + singles, count(c, "SELECT count(*) FROM patch"));
-      assertEquals(1, count(c, "SELECT count(*) FROM cover"));
-      assertEquals(2, count(c, "SELECT count(*) FROM patch_comment"), "the early reply waited for its patch");
-      assertEquals(0, count(c, "SELECT count(*) FROM pending_reply"));
-      assertEquals(1, count(c, "SELECT count(*) FROM unstored_mail WHERE outcome = 'duplicate'"), "only the real duplicate");
-      assertEquals(1, count(c, "SELECT count(*) FROM unstored_mail"));
-      assertEquals(3, count(c, "SELECT count(*) FROM patch p JOIN series s ON s.id = p.series_id"
+      assertEquals(3 + singles, ConsumerFixture.count(c, "SELECT count(*) FROM patch"));
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM cover"));
+      assertEquals(2, ConsumerFixture.count(c, "SELECT count(*) FROM patch_comment"), "the early reply waited for its patch");
+      assertEquals(0, ConsumerFixture.count(c, "SELECT count(*) FROM pending_reply"));
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM unstored_mail WHERE outcome = 'duplicate'"), "only the real duplicate");
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM unstored_mail"));
+      assertEquals(3, ConsumerFixture.count(c, "SELECT count(*) FROM patch p JOIN series s ON s.id = p.series_id"
           + " WHERE s.cover_letter_id IS NOT NULL AND s.name = 'demo series'"));
-      assertEquals(3 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'patch-created'"));
-      assertEquals(1 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'series-created'"));
-      assertEquals(1 + singles, count(c, "SELECT count(*) FROM event WHERE category = 'series-completed'"));
-      assertEquals(2, count(c, "SELECT count(*) FROM event WHERE category = 'patch-comment-created'"));
-      assertEquals(1, count(c, "SELECT count(*) FROM person WHERE email = 'dev@example.org'"));
+      assertEquals(3 + singles, ConsumerFixture.count(c, "SELECT count(*) FROM event WHERE category = 'patch-created'"));
+      assertEquals(1 + singles, ConsumerFixture.count(c, "SELECT count(*) FROM event WHERE category = 'series-created'"));
+      assertEquals(1 + singles, ConsumerFixture.count(c, "SELECT count(*) FROM event WHERE category = 'series-completed'"));
+      assertEquals(2, ConsumerFixture.count(c, "SELECT count(*) FROM event WHERE category = 'patch-comment-created'"));
+      assertEquals(1, ConsumerFixture.count(c, "SELECT count(*) FROM person WHERE email = 'dev@example.org'"));
       // Acked-by in each patch, Reviewed-by in each of the two comments on patches 1 and 2.
-      assertEquals(2, count(c, "SELECT count(*) FROM patch_tag WHERE tag_id = 2 AND count = 1"));
+      assertEquals(2, ConsumerFixture.count(c, "SELECT count(*) FROM patch_tag WHERE tag_id = 2 AND count = 1"));
     }
   }
 
@@ -183,43 +165,4 @@ class EventConsumerIT {
     }
   }
 
-  private Topics newTopics() {
-    Topics topics = Topics.DEFAULT.withPrefix("it" + topicNumber.incrementAndGet() + ".");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topics.events(), 3, (short) 1))).all().get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return topics;
-  }
-
-  private void produce(Topics topics, List<ParsedMail> mails) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + topics.events());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      producer.initTransactions();
-      producer.beginTransaction();
-      for (ParsedMail mail : mails) {
-        MailEvent event = MailEvent.of(LIST, "test:sample", new Position.MboxOffset(0, 0),
-            Instant.parse("2024-05-01T12:00:00Z"), 100, mail);
-        producer.send(new ProducerRecord<>(topics.events(), LIST.getBytes(), codec.encode(event)));
-      }
-      producer.commitTransaction();
-    }
-  }
-
-  private StoreConfig config(TestDatabase db, Topics topics) {
-    return StoreConfig.of(broker.bootstrapServers(), db.jdbcUrl(), db.user(), "").withTopics(topics)
-        .withConsumerName("store-" + topics.events());
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }
