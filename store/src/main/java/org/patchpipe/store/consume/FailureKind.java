@@ -22,10 +22,14 @@ enum FailureKind {
   RETRIABLE,
   DATA;
 
-  /** SQLState classes of failures outside the data: 08 connection, 40 transaction rollback
-   * (serialization, deadlock), 53 insufficient resources, 57 operator intervention (shutdown,
-   * cancel), 58 system error. */
-  private static final Set<String> RETRIABLE_CLASSES = Set.of("08", "40", "53", "57", "58");
+  /**
+   * SQLState classes of failures outside the data: 08 connection, 40 transaction rollback
+   * (serialization, deadlock), 42 access rule or schema (a revoked grant, a missing table: every
+   * event would fail alike, and setting them all aside would empty the topic into the table, so the
+   * store waits for the operator instead), 53 insufficient resources, 57 operator intervention
+   * (shutdown, cancel), 58 system error.
+   */
+  private static final Set<String> RETRIABLE_CLASSES = Set.of("08", "40", "42", "53", "57", "58");
 
   /** The kind of {@code failure}, judged from it and every cause. */
   static FailureKind of(Throwable failure) {

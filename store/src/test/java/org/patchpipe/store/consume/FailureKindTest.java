@@ -15,7 +15,7 @@ import org.patchpipe.store.db.StoreException;
 /** Which failures the consumer backs off on and which mark an event to set aside. */
 class FailureKindTest {
   @ParameterizedTest
-  @ValueSource(strings = {"08006", "08003", "40001", "40P01", "53100", "57P01", "57014", "58030"})
+  @ValueSource(strings = {"08006", "08003", "40001", "40P01", "53100", "57P01", "57014", "58030", "42501", "42P01"})
   void databaseTroubleIsRetriable(String state) {
     assertEquals(FailureKind.RETRIABLE, FailureKind.of(new SQLException("x", state)));
     assertEquals(FailureKind.RETRIABLE,
@@ -23,7 +23,7 @@ class FailureKindTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"22021", "22P05", "22001", "23505", "23503", "54000", "42P01", "XX000"})
+  @ValueSource(strings = {"22021", "22P05", "22001", "23505", "23503", "54000", "XX000"})
   void refusedDataIsData(String state) {
     assertEquals(FailureKind.DATA, FailureKind.of(new SQLException("x", state)));
     assertEquals(FailureKind.DATA, FailureKind.of(new StoreException("database error", new SQLException("x", state))));
