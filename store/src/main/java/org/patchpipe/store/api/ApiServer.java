@@ -262,7 +262,7 @@ public final class ApiServer implements AutoCloseable {
         throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
       }
       QueryString query = QueryString.parse(rawQuery);
-      refuseNul(query);
+      NullCharacters.refuseIn(query);
       ApiRequest request = new ApiRequest(
           method, path, rawQuery, query, params.get(),
           exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
@@ -288,22 +288,6 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     throw ApiException.notFound();
-  }
-
-  /**
-   * Django's form fields refuse a value with a NUL character (PostgreSQL text cannot hold one), so
-   * a filter carrying one is a 400 naming the key, never a database error.
-   */
-  private static void refuseNul(QueryString query) {
-    Map<String, List<String>> errors = new java.util.TreeMap<>();
-    query.asMap().forEach((key, values) -> {
-      if (key.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
-        errors.put(key.replace('\0', '\uFFFD'), List.of("Null characters are not allowed."));
-      }
-    });
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
   }
 
   /**
