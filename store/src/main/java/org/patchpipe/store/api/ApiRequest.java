@@ -66,16 +66,20 @@ public record ApiRequest(
   /**
    * The body as a JSON tree. Like DRF's parsers, a form-encoded body
    * ({@code application/x-www-form-urlencoded}, which {@code git-pw} sends) becomes an object of
-   * strings (the last value of each key); anything else is read as JSON (400 if it is not).
+   * strings (the last value of each key); anything else is read as JSON (400 if it is not). A field holding a NUL is
+   * refused (400), as {@link NullCharacters} says.
    */
   public com.fasterxml.jackson.databind.JsonNode bodyTree() {
     if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
         .startsWith("application/x-www-form-urlencoded")) {
       var object = Json.mapper().createObjectNode();
-      QueryString.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))
-          .asMap().forEach((key, values) -> object.put(key, values.get(values.size() - 1)));
+      QueryString form = QueryString.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      NullCharacters.refuseIn(form);
+      form.asMap().forEach((key, values) -> object.put(key, values.get(values.size() - 1)));
       return object;
     }
-    return Json.readBody(body);
+    var tree = Json.readBody(body);
+    NullCharacters.refuseIn(tree);
+    return tree;
   }
 }

@@ -62,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
       "Referrer-Policy", "same-origin",
       "Cross-Origin-Opener-Policy", "same-origin",
       "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  /** The largest request body read (16 MiB); Patchwork's own writes are a few hundred bytes. */
+  static final int MAX_BODY = 16 * 1024 * 1024;
   private static final Pattern API_PREFIX = Pattern.compile("^/api/(?:(1\\.[0-4])/)?(.*)$");
 
   private final HttpServer server;
@@ -186,6 +188,10 @@ public final class ApiServer implements AutoCloseable {
       String rawPath = exchange.getRequestURI().getRawPath();
       String path = PercentCoding.decode(rawPath);
       api = path.startsWith("/api/") || path.equals("/api");
+      if (path.indexOf('\0') >= 0) {
+        // PostgreSQL text cannot hold NUL, so such a path names nothing stored.
+        throw ApiException.notFound();
+      }
       response = dispatch(exchange, method, path);
     } catch (ApiException e) {
       response = error(e, api);
@@ -193,7 +199,29 @@ public final class ApiServer implements AutoCloseable {
       LOG.error("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
       response = ApiResponse.json(500, Json.write(Map.of("detail", "A server error occurred.")), Map.of());
     }
+    if (response.status() != 413) {
+      discardUnread(exchange);
+    }
     send(exchange, response);
+  }
+
+  /**
+   * Reads and drops what is left of a body the request was refused before reading: closing a
+   * connection with unread bytes makes the client's TCP stack reset it, and the client loses the
+   * answer (a 403 becomes "connection reset"). Bounded by {@link #MAX_BODY}, never kept.
+   */
+  private static void discardUnread(HttpExchange exchange) {
+    try {
+      InputStream in = exchange.getRequestBody();
+      byte[] buffer = new byte[8192];
+      long left = MAX_BODY;
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      LOG.debug("could not read the rest of {}", exchange.getRequestURI(), e);
+    }
   }
 
   private ApiResponse dispatch(HttpExchange exchange, String method, String path) {
@@ -233,8 +261,10 @@ public final class ApiServer implements AutoCloseable {
         }
         throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
       }
+      QueryString query = QueryString.parse(rawQuery);
+      NullCharacters.refuseIn(query);
       ApiRequest request = new ApiRequest(
-          method, path, rawQuery, QueryString.parse(rawQuery), params.get(),
+          method, path, rawQuery, query, params.get(),
           exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
       ApiResponse response;
       try {
@@ -260,12 +290,38 @@ public final class ApiServer implements AutoCloseable {
     throw ApiException.notFound();
   }
 
+  /**
+   * A body longer than {@link #MAX_BODY} is refused with 413. One that declares its length is
+   * refused before a byte of it is read; one that streams (chunked) is read to one byte past the
+   * limit, never further.
+   */
   private static byte[] readBody(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null && declaredLength(declared) > MAX_BODY) {
+      throw tooLarge();
+    }
     try (InputStream in = exchange.getRequestBody()) {
-      return in.readNBytes(16 * 1024 * 1024);
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        throw tooLarge();
+      }
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The declared length; the JDK server has already refused (400) one that is not a number. */
+  private static long declaredLength(String header) {
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return ApiException.detail(413, "Request body is larger than " + MAX_BODY / (1024 * 1024) + " MiB.");
   }
 
   private static ApiResponse error(ApiException e, boolean api) {

@@ -23,13 +23,15 @@ public record Pagination(int page, int size) {
     String perPage = query.get("per_page");
     if (!sizeFixed && perPage != null) {
       // DRF: a per_page that is not a positive integer falls back to the default.
+      String digits = perPage.strip();
       try {
-        int wanted = Integer.parseInt(perPage.strip());
+        int wanted = Integer.parseInt(digits);
         if (wanted > 0) {
           size = Math.min(wanted, MAX_SIZE);
         }
       } catch (NumberFormatException e) {
-        size = DEFAULT_SIZE;
+        // Python's int has no overflow: a positive number past Java's int is still capped.
+        size = digits.matches("\\+?\\d+") ? MAX_SIZE : DEFAULT_SIZE;
       }
     }
     int page = 1;

@@ -63,14 +63,14 @@ public final class CheckHandler {
   /** {@code POST}: state (required), target_url, context (default {@code default}), description. */
   public ApiResponse create(ApiRequest request) {
     long patchId = request.idParam(0);
-    JsonNode body = request.bodyTree();
     CheckJson check = db.write(connection -> {
       requirePatch(connection, patchId);
       ApiUser user = request.user().orElse(null);
       if (user == null || !new PatchRepository(connection, db.clock()).editableBy(patchId, user.id())) {
         throw ApiException.forbidden();
       }
-      NewCheck fields = NewCheck.parse(body);
+      // As Patchwork's CheckListCreate.create: the patch and the caller's rights come first.
+      NewCheck fields = NewCheck.parse(request.bodyTree());
       long id = new CheckRepository(connection, db.clock()).create(patchId, user.id(), fields.state().ordinal(),
           fields.targetUrl(), fields.context(), fields.description());
       return find(connection, request.urls(), patchId, id);

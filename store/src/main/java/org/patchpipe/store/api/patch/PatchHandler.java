@@ -65,7 +65,6 @@ public final class PatchHandler {
   public ApiResponse update(ApiRequest request) {
     long id = request.idParam(0);
     boolean partial = request.method().equals("PATCH");
-    PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
     PatchDetailJson patch = db.write(connection -> {
       PatchRepository patches = new PatchRepository(connection, db.clock());
       if (!patches.lock(id)) {
@@ -77,6 +76,8 @@ public final class PatchHandler {
       if (!patches.editableBy(id, request.user().get().id())) {
         throw ApiException.forbidden();
       }
+      // As DRF's get_object(): not found and not allowed come before the body is read.
+      PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
       update.apply(connection, db.clock(), id, request.user().get());
       return find(connection, request, id);
     });
