@@ -56,14 +56,22 @@ final class StoreCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String consumerName;
 
+  @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1000",
+      description = "Events written in one PostgreSQL transaction at most (default: ${DEFAULT-VALUE}).")
+  int maxBatch;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (maxBatch < 1) {
+      throw new UserError("--max-batch must be at least 1, not " + maxBatch);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (GracefulStop stop = GracefulStop.install(STOP_GRACE, err); StoreRuntime db = database.open()) {
       StoreConfig config = db.storeConfig(bootstrapServers)
           .withTopics(Topics.DEFAULT.withPrefix(topicPrefix))
-          .withConsumerName(consumerName);
+          .withConsumerName(consumerName)
+          .withMaxBatch(maxBatch);
       ApiConfig apiConfig = api.config();
       try (StoreServer server = db.serve(config, apiConfig, new StoreProgressLog(err))) {
         stop.onRequest(server::stopConsuming);

@@ -69,14 +69,14 @@ class SigtermReplayIT {
     List<String> args = List.of("replay", "--bootstrap-servers", broker.bootstrapServers(),
         "--topic-prefix", "sigterm.", "--batch-messages", "10", "--log-format", "json", file.toString());
 
-    Process first = start(dir.resolve("first.log"), args);
+    Process first = PatchpipeProcess.start(dir.resolve("first.log"), args);
     BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), UTF_8));
     String line;
     while ((line = out.readLine()) != null && !line.contains("\"progress\"")) {
       assertTrue(!line.contains("\"summary\""), "the replay finished before it could be stopped");
     }
     assertTrue(line != null, "no commit before the end: " + Files.readString(dir.resolve("first.log")));
-    first.toHandle().destroy(); // SIGTERM (Process.destroy() would also close the pipe we still read)
+    first.toHandle().destroy(); // SIGTERM
     JsonNode summary = lastSummary(out);
     assertTrue(first.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
     String log = Files.readString(dir.resolve("first.log"));
@@ -89,7 +89,7 @@ class SigtermReplayIT {
     assertEquals(published, rawRecords(Topics.DEFAULT.withPrefix("sigterm.").raw(), (int) published).size(),
         "exactly what it reported is committed");
 
-    Process second = start(dir.resolve("second.log"), args);
+    Process second = PatchpipeProcess.start(dir.resolve("second.log"), args);
     JsonNode rest = lastSummary(new BufferedReader(new InputStreamReader(second.getInputStream(), UTF_8)));
     assertTrue(second.waitFor(60, TimeUnit.SECONDS));
     assertEquals(ExitCodes.OK, second.exitValue(), Files.readString(dir.resolve("second.log")));
@@ -100,16 +100,6 @@ class SigtermReplayIT {
     raw.forEach(r -> positions.add(new String(r.headers().lastHeader(EventHeaders.POSITION).value(), UTF_8)));
     assertEquals(total, raw.size(), "raw records");
     assertEquals(total, positions.size(), "distinct positions: none twice, none lost");
-  }
-
-  private static Process start(Path log, List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-        "-cp", System.getProperty("java.class.path"),
-        PatchpipeCommand.class.getName()));
-    command.addAll(args);
-    return new ProcessBuilder(command).redirectError(log.toFile()).start();
   }
 
   /** Reads the child's JSON lines to their end and returns the summary line. */
