@@ -12,25 +12,16 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
-import org.patchpipe.event.EventHeaders;
 import org.patchpipe.event.Topics;
 
 /**
@@ -86,8 +77,7 @@ class SigtermReplayIT {
     long published = Long.parseLong(stopped.group(1));
     assertTrue(published > 0 && published < total, "stopped mid-run, after " + published);
     assertEquals(published, summary.get("messages").asLong(), "the summary counts what was committed");
-    assertEquals(published, rawRecords(Topics.DEFAULT.withPrefix("sigterm.").raw(), (int) published).size(),
-        "exactly what it reported is committed");
+    assertEquals(published, raw((int) published).size(), "exactly what it reported is committed");
 
     Process second = PatchpipeProcess.start(dir.resolve("second.log"), args);
     JsonNode rest = lastSummary(new BufferedReader(new InputStreamReader(second.getInputStream(), UTF_8)));
@@ -95,11 +85,9 @@ class SigtermReplayIT {
     assertEquals(ExitCodes.OK, second.exitValue(), Files.readString(dir.resolve("second.log")));
     assertEquals(total - published, rest.get("messages").asLong(), "the second run resumes where the first stopped");
 
-    List<ConsumerRecord<byte[], byte[]>> raw = rawRecords(Topics.DEFAULT.withPrefix("sigterm.").raw(), total);
-    Set<String> positions = new HashSet<>();
-    raw.forEach(r -> positions.add(new String(r.headers().lastHeader(EventHeaders.POSITION).value(), UTF_8)));
+    CommittedRecords raw = raw(total);
     assertEquals(total, raw.size(), "raw records");
-    assertEquals(total, positions.size(), "distinct positions: none twice, none lost");
+    assertEquals(total, raw.positions().size(), "distinct positions: none twice, none lost");
   }
 
   /** Reads the child's JSON lines to their end and returns the summary line. */
@@ -116,31 +104,8 @@ class SigtermReplayIT {
     return summary;
   }
 
-  /**
-   * The committed records of {@code topic}: polls until {@code expected} have arrived (the commit
-   * markers reach the partitions a moment after the producer's commit), then a second more, so a
-   * record published twice would be counted.
-   */
-  private static List<ConsumerRecord<byte[], byte[]>> rawRecords(String topic, int expected) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", broker.bootstrapServers());
-    p.put("isolation.level", "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      long quietUntil = Long.MAX_VALUE;
-      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
-          quietUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        }
-      }
-    }
-    return records;
+  private static CommittedRecords raw(int expected) {
+    return CommittedRecords.read(
+        broker.bootstrapServers(), Topics.DEFAULT.withPrefix("sigterm.").raw(), expected, Duration.ofSeconds(30));
   }
 }

@@ -87,6 +87,7 @@ class SigtermStoreIT {
     while (patches(api, Integer.MAX_VALUE) < total && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
+    assertEquals(total, patches(api, Integer.MAX_VALUE), "every patch stored, none twice");
     second.toHandle().destroy();
     rest = readAll(out);
     assertTrue(second.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
