@@ -50,13 +50,7 @@ class SigtermReplayIT {
   @Test
   void sigtermMidReplayCommitsTheBatchInHandExitsZeroAndASecondRunCompletesExactlyOnce() throws Exception {
     int total = 4000;
-    StringBuilder mbox = new StringBuilder();
-    for (int i = 0; i < total; i++) {
-      mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n")
-          .append(ReplayCommandIT.mail(i, "sigterm.example.org")).append("\n");
-    }
-    Path file = dir.resolve("list.mbox");
-    Files.writeString(file, mbox);
+    Path file = ReplayCommandIT.writeMbox(dir.resolve("list.mbox"), total, "sigterm.example.org");
     List<String> args = List.of("replay", "--bootstrap-servers", broker.bootstrapServers(),
         "--topic-prefix", "sigterm.", "--batch-messages", "10", "--log-format", "json", file.toString());
 

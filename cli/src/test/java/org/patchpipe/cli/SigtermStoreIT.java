@@ -53,13 +53,7 @@ class SigtermStoreIT {
   @Test
   void sigtermMidConsumptionExitsZeroAndARestartStoresEveryPatchExactlyOnce() throws Exception {
     int total = 1500;
-    StringBuilder mbox = new StringBuilder();
-    for (int i = 0; i < total; i++) {
-      mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n")
-          .append(ReplayCommandIT.mail(i, "sigstore.example.org")).append("\n");
-    }
-    Path file = dir.resolve("list.mbox");
-    Files.writeString(file, mbox);
+    Path file = ReplayCommandIT.writeMbox(dir.resolve("list.mbox"), total, "sigstore.example.org");
     ReplayCommandIT.Run replay = ReplayCommandIT.run("replay", "--bootstrap-servers", broker.bootstrapServers(),
         "--topic-prefix", "sigstore.", "--log-format", "json", file.toString());
     assertEquals(ExitCodes.OK, replay.exitCode(), replay.err());
