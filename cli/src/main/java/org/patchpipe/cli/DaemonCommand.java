@@ -2,6 +2,7 @@ package org.patchpipe.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.ingest.imap.FolderSubscription;
@@ -26,7 +26,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
  * {@code patchpipe daemon}: follows IMAP folders (IDLE, or polling where the server has none) and
@@ -68,6 +67,10 @@ import sun.misc.Signal;
     })
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
   static final String PASSWORD_VARIABLE = "PATCHPIPE_IMAP_PASSWORD";
+  /** How long each folder may take to commit its batch in hand once asked to stop. */
+  private static final Duration FOLDER_STOP = Duration.ofSeconds(60);
+  /** SIGTERM's bound on the whole stop: the folders' 60 s, then closing the sink and the broker. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(90);
 
   /** One {@code --imap URL [--list-id ID] [--password-file FILE]} group. */
   static final class Account {
@@ -155,25 +158,27 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
   private int run(List<FolderSubscription> folders, ImapSettings settings, PublisherConfig publisher, PrintStream out)
       throws Exception {
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    for (String name : List.of("TERM", "INT")) Signal.handle(new Signal(name), sig -> stopRequested.countDown());
     // A failure to reach Kafka here or a fenced folder later is an ImapException caused by Kafka:
     // CommandFailures maps it to ExitCodes.KAFKA_FAILED, any other given-up folder to USAGE.
-    try (KafkaImapSink sink = KafkaImapSink.open(publisher, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
+    try (GracefulStop stop = GracefulStop.install(STOP_GRACE, new PrintWriter(out, true));
+        KafkaImapSink sink = KafkaImapSink.open(publisher, new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
       ImapDaemon daemon = ImapDaemon.start(folders, settings, sink, Clock.systemUTC(), RandomGenerator.getDefault());
       DaemonStatus status = new DaemonStatus(daemon, Clock.systemUTC());
       try (DaemonHealthServer health = healthPort == null ? null : DaemonHealthServer.start(healthPort, status)) {
         out.println("patchpipe: following " + folders.size() + " folder(s)"
             + (health == null ? "" : "; health on http://127.0.0.1:" + health.port() + "/health"));
         long nextStatus = System.nanoTime() + TimeUnit.SECONDS.toNanos(statusSeconds);
-        while (!stopRequested.await(1, TimeUnit.SECONDS) && daemon.failure().isEmpty() && daemon.running()) {
+        while (!stop.await(Duration.ofSeconds(1)) && daemon.failure().isEmpty() && daemon.running()) {
           if (statusSeconds > 0 && System.nanoTime() >= nextStatus) {
             out.println(status.line());
             nextStatus = System.nanoTime() + TimeUnit.SECONDS.toNanos(statusSeconds);
           }
         }
-        boolean clean = daemon.stop(Duration.ofSeconds(60));
+        boolean clean = daemon.stop(FOLDER_STOP);
         out.println(status.summary());
+        if (stop.requested()) {
+          out.println("patchpipe: " + stop.summary(status.messages() + " messages"));
+        }
         if (daemon.failure().isPresent()) {
           throw daemon.failure().get();
         }

@@ -22,10 +22,15 @@ final class DaemonStatus {
     return daemon.health().stream().allMatch(FolderHealth::healthy);
   }
 
+  /** Messages published by every folder since the start. */
+  long messages() {
+    return daemon.health().stream().mapToLong(FolderHealth::messages).sum();
+  }
+
   String line() {
     List<FolderHealth> all = daemon.health();
     return String.format("patchpipe: %d message(s), %d error(s), %d reconnect(s), lag %d; %s",
-        all.stream().mapToLong(FolderHealth::messages).sum(),
+        messages(),
         all.stream().mapToLong(FolderHealth::errors).sum(),
         all.stream().mapToLong(FolderHealth::reconnects).sum(),
         all.stream().mapToLong(FolderHealth::lagMessages).sum(),

@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
           + " transaction per batch. Run the same command again after a crash or kill and it resumes"
           + " after the last committed message: nothing is lost or published twice. Running it again"
           + " after it finished publishes nothing.",
+      "SIGTERM or Ctrl-C stops reading, commits the batch in hand and exits as if the replay had"
+          + " ended there; run the command again to resume.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -47,6 +49,9 @@ import picocli.CommandLine.Parameters;
       "3:Kafka could not be reached, or another process took over the same transactional id",
     })
 final class ReplayCommand implements Callable<Integer> {
+  /** How long SIGTERM may take to commit the batch in hand and close before the process quits anyway. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin KafkaOptions kafka;
@@ -100,15 +105,20 @@ final class ReplayCommand implements Callable<Integer> {
       default -> throw new UserError("--log-format must be auto, text or json, not " + logFormat);
     };
     EmbeddedBroker broker = null;
-    try {
+    try (GracefulStop stop = GracefulStop.install(STOP_GRACE, err())) {
       broker = kafka.startEmbeddedBroker();
       if (broker != null) {
         err().println(kafka.describe(broker));
         err().flush();
       }
       String bootstrap = kafka.bootstrap(broker);
-      ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text);
-      return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL; // Kafka failing: see CommandFailures
+      ReplaySummary summary = replay(bootstrap, txId, text ? err() : spec.commandLine().getOut(), text, stop);
+      if (stop.requested()) {
+        err().println("patchpipe replay: " + stop.summary(summary.totals().messages() + " messages"));
+        err().flush();
+      }
+      // Stopping is no failure: dead letters still make it 1. Kafka failing: see CommandFailures.
+      return summary.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
     } finally {
       if (broker != null) {
         broker.close();
@@ -120,8 +130,8 @@ final class ReplayCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text)
-      throws IOException {
+  private ReplaySummary replay(String bootstrap, String txId, java.io.PrintWriter out, boolean text,
+      GracefulStop stop) throws IOException {
     Topics topics = topics(kafka.topicPrefix, kafka.partitions, retention);
     PublisherConfig publisher =
         new PublisherConfig(bootstrap, txId, topics, kafka.producerProperties, Duration.ofMinutes(2));
@@ -133,7 +143,7 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayProgressPrinter printer = new ReplayProgressPrinter(out, text, inputs.size());
     try {
       ReplaySummary summary = new Replay(publisher, ingest, new MailParser(ParserLimits.DEFAULT),
-          Clock.systemUTC()).run(inputs, printer);
+          Clock.systemUTC()).run(inputs, printer, stop);
       printer.summary(summary);
       return summary;
     } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package org.patchpipe.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.patchpipe.event.Topics;
 import org.patchpipe.store.api.ApiConfig;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
       "Consume the events topic into PostgreSQL, exactly once, and serve Patchwork's REST API 1.2.",
       "",
       "Without --db the store runs an embedded PostgreSQL (no installation needed) whose data stays under"
-          + " --data-dir. The consumed offsets are committed with the rows, so stopping (Ctrl-C) and starting"
-          + " again loses and repeats nothing. Runs until Ctrl-C.",
+          + " --data-dir. The consumed offsets are committed with the rows, so stopping and starting"
+          + " again loses and repeats nothing. Runs until SIGTERM or Ctrl-C, which commit the batch in"
+          + " hand, stop the API and the database, and exit 0.",
       "",
       "An event PostgreSQL or the tracker refuses is set aside (see 'store dead-letters') and the rest goes on;"
           + " the progress lines say how many were set aside.",
@@ -37,6 +39,9 @@ import picocli.CommandLine.Spec;
       "      --db jdbc:postgresql://db/patchwork --db-user patchwork --api-port 8080",
     })
 final class StoreCommand implements Callable<Integer> {
+  /** How long SIGTERM may take to commit the batch in hand and close before the process quits anyway. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
   @Spec CommandSpec spec;
 
   // Required, but checked in call(): picocli checks a parent's required options even when a
@@ -58,35 +63,40 @@ final class StoreCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String consumerName;
 
+  @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1000",
+      description = "Events written in one PostgreSQL transaction at most (default: ${DEFAULT-VALUE}).")
+  int maxBatch;
+
   @Override
   public Integer call() throws InterruptedException {
     if (bootstrapServers == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--bootstrap-servers=HOST:PORT'");
     }
+    if (maxBatch < 1) {
+      throw new UserError("--max-batch must be at least 1, not " + maxBatch);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (StoreRuntime db = database.open()) {
+    try (GracefulStop stop = GracefulStop.install(STOP_GRACE, err); StoreRuntime db = database.open()) {
       StoreConfig config = db.storeConfig(bootstrapServers)
           .withTopics(Topics.DEFAULT.withPrefix(topicPrefix))
-          .withConsumerName(consumerName);
+          .withConsumerName(consumerName)
+          .withMaxBatch(maxBatch);
       ApiConfig apiConfig = api.config();
       try (StoreServer server = db.serve(config, apiConfig, new StoreProgressLog(err))) {
-        // Ctrl-C: the JVM only waits for its shutdown hooks, so the hook itself stops the consumer
-        // after its current batch, the API and the embedded database, and prints the summary.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          server.close();
-          db.close();
-          out.println("patchpipe store: stopped after " + server.stats());
-          out.flush();
-        }, "patchpipe-store-shutdown"));
+        stop.onRequest(server::stopConsuming);
         out.println("patchpipe store: consuming " + config.topics().events() + " from " + bootstrapServers
             + " into " + db.jdbcUrl());
         out.println("patchpipe store: REST API at " + server.apiUrl() + " (Ctrl-C to stop)");
         out.flush();
         server.startConsuming();
         server.awaitConsumer();
-        // Only a failed consumer ends the wait; Ctrl-C ends the process in the hook.
-        return ExitCodes.PARTIAL;
+        if (!stop.requested()) {
+          return ExitCodes.PARTIAL; // the consumer failed: StoreProgressLog has said why
+        }
+        out.println("patchpipe store: " + stop.summary(server.stats().toString()));
+        out.flush();
+        return ExitCodes.OK;
       }
     }
   }

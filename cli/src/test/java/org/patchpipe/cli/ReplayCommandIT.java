@@ -59,14 +59,18 @@ class ReplayCommandIT {
         + "diff --git a/f.c b/f.c\n--- a/f.c\n+++ b/f.c\n@@ -1 +1 @@\n-old\n+new " + i + "\n";
   }
 
+  /** Writes an mbox of {@code count} patches, {@link #mail} 0 to count - 1, to {@code file}. */
+  static Path writeMbox(Path file, int count, String listId) throws java.io.IOException {
+    StringBuilder mbox = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n").append(mail(i, listId)).append("\n");
+    }
+    return Files.writeString(file, mbox);
+  }
+
   @Test
   void replaysWithAnEmbeddedBrokerAndResumesOnASecondRun() throws Exception {
-    StringBuilder mbox = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
-      mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n").append(mail(i, "test.example.org")).append("\n");
-    }
-    Path file = dir.resolve("list.mbox");
-    Files.writeString(file, mbox);
+    Path file = writeMbox(dir.resolve("list.mbox"), 40, "test.example.org");
     String[] args = {"replay", "--embedded-broker", "--data-dir", dir.resolve("broker").toString(),
         "--log-format", "json", file.toString()};
 

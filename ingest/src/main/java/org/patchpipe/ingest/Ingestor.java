@@ -87,6 +87,17 @@ public final class Ingestor implements AutoCloseable {
    * @throws IOException if the source cannot be read
    */
   public long ingest(MailSource source) throws IOException {
+    return ingest(source, StopRequest.NEVER);
+  }
+
+  /**
+   * Like {@link #ingest(MailSource)}, but once {@code stop} is requested reads no further message:
+   * what was already read is committed with its position and the source is left unfinished (the
+   * listener hears no {@code sourceFinished}), so the next run resumes right after it.
+   *
+   * @throws IOException if the source cannot be read
+   */
+  public long ingest(MailSource source, StopRequest stop) throws IOException {
     String sourceId = source.id();
     Deque<Pending> window = new ArrayDeque<>();
     long windowBytes = 0;
@@ -96,7 +107,12 @@ public final class Ingestor implements AutoCloseable {
     long batchStart = System.nanoTime();
     long read = 0;
     boolean more = true;
+    boolean stopped = false;
     while (true) {
+      if (more && stop.requested()) {
+        more = false;
+        stopped = true;
+      }
       while (more && window.size() < maxWindow && windowBytes < WINDOW_BYTES) {
         Optional<SourcedMessage> next = source.next();
         if (next.isEmpty()) {
@@ -129,7 +145,9 @@ public final class Ingestor implements AutoCloseable {
     if (!batch.isEmpty()) {
       commit(sourceId, batch, source);
     }
-    listener.sourceFinished(sourceId, read, source.failure().orElse(null));
+    if (!stopped) {
+      listener.sourceFinished(sourceId, read, source.failure().orElse(null));
+    }
     return read;
   }
 

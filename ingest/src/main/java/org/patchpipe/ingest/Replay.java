@@ -70,6 +70,14 @@ public final class Replay {
 
   /** Replays {@code inputs} in order. */
   public ReplaySummary run(List<Path> inputs, ReplayListener listener) throws IOException {
+    return run(inputs, listener, StopRequest.NEVER);
+  }
+
+  /**
+   * Replays {@code inputs} in order until {@code stop} is requested; then commits the batch in hand
+   * and returns the totals so far, leaving the rest of the inputs to the next run.
+   */
+  public ReplaySummary run(List<Path> inputs, ReplayListener listener, StopRequest stop) throws IOException {
     List<MailSourceKind> kinds = new ArrayList<>();
     for (Path input : inputs) {
       kinds.add(MailSourceKind.detect(input));
@@ -82,14 +90,14 @@ public final class Replay {
       Map<String, Position> committed =
           new PositionStore(publisherConfig.bootstrapServers(), publisherConfig.topics()).all();
       String lastId = "";
-      for (int i = 0; i < inputs.size(); i++) {
+      for (int i = 0; i < inputs.size() && !stop.requested(); i++) {
         MailSourceKind kind = kinds.get(i);
         Path input = inputs.get(i);
         Optional<Position> after = Optional.ofNullable(committed.get(kind.sourceId(input)));
         try (MailSource source = kind.openAs(input, after)) {
           lastId = source.id();
           listener.sourceStarted(source.id(), after.map(Position::describe).orElse(null));
-          ingestor.ingest(source);
+          ingestor.ingest(source, stop);
           source.failure().ifPresent(f -> failures.add(source.id() + ": " + f));
         }
       }

@@ -92,7 +92,15 @@ public final class StoreServer implements AutoCloseable {
     consumerThread.start();
   }
 
-  /** Waits until the consumer thread ends (only on failure or close). */
+  /**
+   * Asks the consumer to stop after its current batch (committed with its offsets); {@link
+   * #awaitConsumer()} returns once it has. Thread-safe and quick: a signal handler may call it.
+   */
+  public void stopConsuming() {
+    consumer.stop();
+  }
+
+  /** Waits until the consumer thread ends (on failure, {@link #stopConsuming()} or close). */
   public void awaitConsumer() throws InterruptedException {
     consumerDone.await();
   }
