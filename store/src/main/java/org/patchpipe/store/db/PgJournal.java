@@ -57,7 +57,7 @@ final class PgJournal implements SeriesJournal {
       case SERIES -> "series";
       case PENDING_REPLY -> "pending_reply";
     };
-    return PgSeriesState.run(() -> ids.next(table));
+    return SqlWork.unchecked(() -> ids.next(table));
   }
 
   @Override
@@ -72,7 +72,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void patchAdded(StoredPatch p, ParsedMail.Patch mail, long submitterId, LocalDateTime date) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       Envelope e = mail.envelope();
       insert(PATCH, "patch", "id, project_id, msgid, name, date, headers, submitter_id, content, diff, pull_url,"
           + " hash, state_id, delegate_id", p.id(), p.projectId(), p.msgid(), p.name(), date, nonNull(e.headers()),
@@ -85,7 +85,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void coverAdded(StoredCover c, ParsedMail.CoverLetter mail, long submitterId, LocalDateTime date) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       insert(COVER, "cover", "id, project_id, msgid, name, date, headers, submitter_id, content", c.id(),
           c.projectId(), c.msgid(), c.name(), date, nonNull(mail.envelope().headers()), submitterId, mail.content());
       events.coverCreated(c.projectId(), c.id());
@@ -95,7 +95,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void patchCommentAdded(long id, StoredPatch patch, ParsedMail mail, long submitterId, LocalDateTime date) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       // R10.4: X-Patchwork-Action-Required on a patch comment marks it not yet addressed.
       Boolean addressed = mail instanceof ParsedMail.Comment c && c.actionRequired() ? Boolean.FALSE : null;
       insert(PATCH_COMMENT, "patch_comment", "id, patch_id, msgid, date, headers, submitter_id, content, addressed",
@@ -108,7 +108,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void coverCommentAdded(long id, StoredCover cover, ParsedMail mail, long submitterId, LocalDateTime date) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       insert(COVER_COMMENT, "cover_comment", "id, cover_id, msgid, date, headers, submitter_id, content", id,
           cover.id(), mail.msgid(), date, nonNull(kept(mail).envelope().headers()), submitterId, kept(mail).content());
       events.coverCommentCreated(cover.projectId(), cover.id(), id);
@@ -138,7 +138,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void seriesCreated(Series s) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       insert(SERIES, "series", "id, project_id, date, submitter_id, version, total", s.id(), s.projectId(),
           s.date(), s.submitterId(), s.version(), s.total());
       events.seriesCreated(s.projectId(), s.id());
@@ -157,7 +157,7 @@ final class PgJournal implements SeriesJournal {
   @Override
   public void patchAttached(Series series, List<Integer> numbersBefore, long patchId, int number,
       IntToLongFunction higher) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       write(PATCH_SERIES, "UPDATE patch SET series_id = ?, number = ? WHERE id = ?", series.id(), number, patchId);
       new Completion(series, numbersBefore, number).record(higher, events, patchId);
       return null;
@@ -176,7 +176,7 @@ final class PgJournal implements SeriesJournal {
 
   @Override
   public void pendingReplyAdded(PendingReply reply) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       pending.add(reply, PENDING, PENDING_REF);
       return null;
     });
@@ -189,7 +189,7 @@ final class PgJournal implements SeriesJournal {
 
   /** Sends every journaled row, then the events; call before committing. */
   void flush() {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       writes.flush();
       events.flush();
       // States and delegation rules change only by hand: the next transaction reads them afresh.
@@ -204,7 +204,7 @@ final class PgJournal implements SeriesJournal {
   }
 
   private void write(int rank, String statement, Object... args) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       writes.add(rank, statement, args);
       return null;
     });

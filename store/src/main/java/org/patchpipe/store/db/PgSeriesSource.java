@@ -30,7 +30,7 @@ final class PgSeriesSource implements SeriesSource {
 
   @Override
   public void loadProject(long projectId, InMemorySeriesState into) {
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       // Parents before children: restoring a comment or a patch's series needs them held.
       try (ResultSet rs = query("SELECT id, project_id, date, submitter_id, version, total, name, cover_letter_id"
           + " FROM series WHERE project_id = ? ORDER BY id", projectId)) {
@@ -79,7 +79,7 @@ final class PgSeriesSource implements SeriesSource {
 
   @Override
   public Optional<Person> findPerson(String email) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (ResultSet rs = query("SELECT id, email, name FROM person WHERE lower(email) = lower(?) ORDER BY id", email)) {
         return rs.next() ? Optional.of(new Person(rs.getLong(1), rs.getString(2), rs.getString(3))) : Optional.empty();
       }
@@ -88,7 +88,7 @@ final class PgSeriesSource implements SeriesSource {
 
   @Override
   public boolean coverNameExists(String name) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (ResultSet rs = query("SELECT 1 FROM cover WHERE name = ? LIMIT 1", name)) {
         return rs.next();
       }

@@ -1,8 +1,6 @@
 package org.patchpipe.store.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import org.patchpipe.parser.series.InMemorySeriesState;
@@ -62,31 +60,11 @@ public final class PgSeriesState extends InMemorySeriesState implements AutoClos
   /** Flushes, then closes the statements (the connection stays the caller's). */
   @Override
   public void close() {
-    run(() -> {
+    SqlWork.unchecked(() -> {
       try (sql) {
         journal.flush();
       }
       return null;
     });
-  }
-
-  /** A unit of SQL work; its {@link SQLException} becomes a {@link StoreException}. */
-  interface SqlWork<T> {
-    T run() throws SQLException;
-  }
-
-  static <T> T run(SqlWork<T> work) {
-    try {
-      return work.run();
-    } catch (SQLException e) {
-      throw new StoreException("database error: " + e.getMessage(), e);
-    }
-  }
-
-  static long returnedId(PreparedStatement ps) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

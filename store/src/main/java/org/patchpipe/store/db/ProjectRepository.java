@@ -38,7 +38,7 @@ public final class ProjectRepository {
 
   /** Every project with its counts, by link name. */
   public List<Summary> summaries() {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       List<Summary> all = new ArrayList<>();
       try (PreparedStatement ps = connection.prepareStatement("SELECT p.linkname, p.listid,"
           + " (SELECT count(*) FROM patch x WHERE x.project_id = p.id),"
@@ -121,7 +121,7 @@ public final class ProjectRepository {
 
   /** R2.3 (without subject_match): the project whose list id is {@code listId}, if any. */
   public Optional<StoredProject> findByListId(String listId) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (PreparedStatement ps = connection.prepareStatement(
           "SELECT id, linkname, listid, listemail FROM project WHERE listid = ? ORDER BY subject_match = '', linkname LIMIT 1")) {
         ps.setString(1, listId);
@@ -156,7 +156,7 @@ public final class ProjectRepository {
   }
 
   private boolean linkNameTaken(String linkName) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM project WHERE linkname = ? OR name = ?")) {
         ps.setString(1, linkName);
         ps.setString(2, linkName);
@@ -173,14 +173,14 @@ public final class ProjectRepository {
    * @throws StoreException if the link name, name or list id is taken
    */
   public StoredProject create(Project project, String name) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO project (linkname, name, listid, listemail) VALUES (?, ?, ?, ?) RETURNING id")) {
         ps.setString(1, project.linkName());
         ps.setString(2, name);
         ps.setString(3, project.listId());
         ps.setString(4, project.listEmail());
-        return new StoredProject(PgSeriesState.returnedId(ps), project);
+        return new StoredProject(SqlWork.returnedId(ps), project);
       }
     });
   }

@@ -57,7 +57,7 @@ public final class UserRepository {
     if (find(username).isPresent()) {
       throw new IllegalArgumentException("user '" + username + "' exists already");
     }
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       long id;
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO auth_user (username, email, first_name,"
           + " last_name, password, is_superuser, is_staff) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
@@ -68,7 +68,7 @@ public final class UserRepository {
         ps.setString(5, password == null ? "" : hash(password));
         ps.setBoolean(6, superuser);
         ps.setBoolean(7, superuser);
-        id = PgSeriesState.returnedId(ps);
+        id = SqlWork.returnedId(ps);
       }
       try (PreparedStatement ps = connection.prepareStatement("INSERT INTO user_profile (user_id) VALUES (?)")) {
         ps.setLong(1, id);
@@ -91,7 +91,7 @@ public final class UserRepository {
    */
   public String token(String username, boolean renew) {
     long userId = require(username);
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       if (!renew) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT key FROM api_token WHERE user_id = ?")) {
           ps.setLong(1, userId);
@@ -123,7 +123,7 @@ public final class UserRepository {
    */
   public void maintainer(String username, String projectLinkName, boolean remove) {
     long userId = require(username);
-    long projectId = PgSeriesState.run(() -> {
+    long projectId = SqlWork.unchecked(() -> {
       try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM project WHERE linkname = ?")) {
         ps.setString(1, projectLinkName);
         try (ResultSet rs = ps.executeQuery()) {
@@ -135,7 +135,7 @@ public final class UserRepository {
         }
       }
     });
-    PgSeriesState.run(() -> {
+    SqlWork.unchecked(() -> {
       String sql = remove
           ? "DELETE FROM project_maintainer WHERE user_id = ? AND project_id = ?"
           : "INSERT INTO project_maintainer (user_id, project_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
@@ -149,7 +149,7 @@ public final class UserRepository {
 
   /** Every user, by id. */
   public List<User> list() {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       List<User> users = new ArrayList<>();
       try (PreparedStatement ps = connection.prepareStatement("SELECT u.id, u.username, u.email, u.is_superuser,"
           + " coalesce((SELECT string_agg(p.linkname, ',' ORDER BY p.linkname) FROM project_maintainer m"
@@ -168,7 +168,7 @@ public final class UserRepository {
 
   /** The user's id, if the user exists. */
   public Optional<Long> find(String username) {
-    return PgSeriesState.run(() -> {
+    return SqlWork.unchecked(() -> {
       try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM auth_user WHERE username = ?")) {
         ps.setString(1, username);
         try (ResultSet rs = ps.executeQuery()) {
