@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ import org.patchpipe.parser.RawMessage;
  * Every failure is an {@link ImapException} that says whether reconnecting can help.
  */
 public final class ImapSource implements AutoCloseable {
+  private static final long IDLE_NUDGE_MILLIS = 100;
   private final ImapServer server;
   private final String folderName;
   private final ImapSettings settings;
@@ -56,6 +58,8 @@ public final class ImapSource implements AutoCloseable {
   private final ReentrantLock pollLock = new ReentrantLock();
   private final Condition woken = pollLock.newCondition();
   private boolean wakeRequested;
+  /** True from the start of an IDLE wait until it returns; read by wake-ups on other threads. */
+  private volatile boolean inIdleWait;
   private int messageCountAtListing = -1;
 
   private ImapSource(
@@ -213,6 +217,7 @@ public final class ImapSource implements AutoCloseable {
       return;
     }
     ScheduledFuture<?> renewal = timer.schedule(this::wakeUp, settings.idleRenewal().toMillis(), TimeUnit.MILLISECONDS);
+    inIdleWait = true;
     try {
       pollLock.lock();
       try {
@@ -235,6 +240,7 @@ public final class ImapSource implements AutoCloseable {
     } catch (MessagingException e) {
       throw wrap("IDLE failed on " + id(), e);
     } finally {
+      inIdleWait = false;
       renewal.cancel(false);
     }
   }
@@ -251,17 +257,30 @@ public final class ImapSource implements AutoCloseable {
     } finally {
       pollLock.unlock();
     }
-    if (idle) {
-      try {
-        // Any command on the folder makes Angus send DONE and end the IDLE.
-        folder.doCommandIgnoreFailure(
-            p -> {
-              p.simpleCommand("NOOP", null);
-              return null;
-            });
-      } catch (MessagingException | RuntimeException e) {
-        // The connection is gone; the IDLE-ing thread gets the error and reconnects.
-      }
+    if (idle) interruptIdle();
+  }
+
+  /**
+   * Sends a NOOP, which makes Angus send DONE and end a running IDLE. A NOOP that runs after the
+   * waiter checked {@code wakeRequested} but before its IDLE started ends nothing, so while the
+   * waiter is still inside {@link #awaitNewMail()} the nudge is repeated shortly after.
+   */
+  private void interruptIdle() {
+    try {
+      folder.doCommandIgnoreFailure(
+          p -> {
+            p.simpleCommand("NOOP", null);
+            return null;
+          });
+    } catch (MessagingException | RuntimeException e) {
+      // The connection is gone; the IDLE-ing thread gets the error and reconnects.
+      return;
+    }
+    if (!inIdleWait) return;
+    try {
+      timer.schedule(this::interruptIdle, IDLE_NUDGE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // The timer is shut down: the process is stopping and closes the connection.
     }
   }
 
