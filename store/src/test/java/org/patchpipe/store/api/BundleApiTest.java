@@ -70,6 +70,11 @@ class BundleApiTest {
   }
 
   private List<Long> storedOrder(long bundleId) throws SQLException {
+    return storedOrder(api, bundleId);
+  }
+
+  /** The bundle's patch ids in the bundle's own order, as stored. */
+  static List<Long> storedOrder(ApiFixture api, long bundleId) throws SQLException {
     List<Long> ids = new ArrayList<>();
     try (Connection c = api.connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT patch_id FROM bundle_patch WHERE bundle_id = " + bundleId

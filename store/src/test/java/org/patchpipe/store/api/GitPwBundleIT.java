@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +72,7 @@ class GitPwBundleIT {
   }
 
   private List<Long> order(long bundleId) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    try (Connection c = api.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT patch_id FROM bundle_patch WHERE bundle_id = " + bundleId
-            + " ORDER BY \"order\"")) {
-      while (rs.next()) {
-        ids.add(rs.getLong(1));
-      }
-    }
-    return ids;
+    return BundleApiTest.storedOrder(api, bundleId);
   }
 
   @Test
