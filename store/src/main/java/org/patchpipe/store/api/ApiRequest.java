@@ -70,8 +70,7 @@ public record ApiRequest(
    * refused (400), as {@link NullCharacters} says.
    */
   public com.fasterxml.jackson.databind.JsonNode bodyTree() {
-    if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
-        .startsWith("application/x-www-form-urlencoded")) {
+    if (formBody()) {
       var object = Json.mapper().createObjectNode();
       QueryString form = QueryString.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
       NullCharacters.refuseIn(form);
@@ -81,5 +80,23 @@ public record ApiRequest(
     var tree = Json.readBody(body);
     NullCharacters.refuseIn(tree);
     return tree;
+  }
+
+  /** Whether the body is form-encoded ({@code application/x-www-form-urlencoded}), as git-pw and b4 send it. */
+  public boolean formBody() {
+    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+        .startsWith("application/x-www-form-urlencoded");
+  }
+
+  /**
+   * Every value of a field of a form-encoded body, in order, as Django's {@code QueryDict.getlist}
+   * reads a many-valued field ({@code patches=1&patches=2}); empty for other bodies. Call
+   * {@link #bodyTree} first, which refuses a field holding a NUL.
+   */
+  public java.util.List<String> formValues(String key) {
+    if (!formBody()) {
+      return List.of();
+    }
+    return QueryString.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).all(key);
   }
 }

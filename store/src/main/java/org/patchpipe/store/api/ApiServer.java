@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.owasp.encoder.Encode;
+import org.patchpipe.store.api.bundle.BundleHandler;
 import org.patchpipe.store.api.check.CheckHandler;
 import org.patchpipe.store.api.comment.CommentHandler;
 import org.patchpipe.store.api.cover.CoverHandler;
@@ -122,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
     CommentHandler coverComments = new CommentHandler(db, CommentHandler.Parent.COVER);
     CheckHandler checks = new CheckHandler(db);
     EventHandler events = new EventHandler(db);
+    BundleHandler bundles = new BundleHandler(db);
     return List.of(
         Route.get("", ApiServer::index),
         Route.get("projects/", projects::list),
@@ -143,7 +145,13 @@ public final class ApiServer implements AutoCloseable {
         Route.get("covers/([^/]+)/comments/", coverComments::list),
         Route.get("series/", series::list),
         Route.get("series/([^/]+)/", series::detail),
-        Route.get("events/", events::list));
+        Route.get("events/", events::list),
+        Route.get("bundles/", bundles::list)
+            .and("POST", bundles::create),
+        Route.get("bundles/([^/]+)/", bundles::detail)
+            .and("PUT", bundles::update)
+            .and("PATCH", bundles::update)
+            .and("DELETE", bundles::delete));
   }
 
   /** The download views outside {@code /api/}. */
@@ -154,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
         Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
         Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),
         Route.site("/series/([^/]+)/mbox/", downloads::seriesMbox),
+        Route.siteWithRestAuth("/bundle/([^/]+)/([^/]+)/mbox/", downloads::bundleMbox),
         Route.site("/patch/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.PATCH, "mbox/")),
         Route.site("/patch/([^/]+)/raw/", r -> downloads.redirect(r, SubmissionKind.PATCH, "raw/")),
         Route.site("/patch/([^/]+)/", r -> downloads.redirect(r, SubmissionKind.PATCH, "")),
@@ -250,6 +259,8 @@ public final class ApiServer implements AutoCloseable {
         if (apiRoot != null) {
           // Only the REST framework authenticates; Django's download views ignore the header.
           user = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        } else if (route.restAuth()) {
+          user = leniently(exchange.getRequestHeaders().getFirst("Authorization"));
         }
       } catch (ApiException e) {
         ApiResponse refused = error(e, apiRoot != null);
@@ -288,6 +299,15 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     throw ApiException.notFound();
+  }
+
+  /** Patchwork's {@code rest_auth}: the API's credentials, where any that fail mean anonymous. */
+  private Optional<ApiUser> leniently(String authorization) {
+    try {
+      return authenticator.authenticate(authorization);
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -33,7 +33,11 @@ public final class PercentCoding {
     return msgid.substring(start, end);
   }
 
-  static String encodePath(String text) {
+  /**
+   * UTF-8 percent-encoding of a path, leaving letters, digits and {@code _.-~!$&'()*+,;=:@/}: what
+   * Django's {@code reverse()} does to the values it puts in a URL (e.g. a bundle's name).
+   */
+  public static String encodePath(String text) {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
  * @param refused methods advertised in {@code Allow} without a handler (answered 405)
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
+ * @param restAuth whether a site view reads the caller from the API's credentials, as Patchwork's
+ *     {@code rest_auth} does for the bundle mbox: bad credentials make the caller anonymous there
  */
-public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options) {
+public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options,
+    boolean restAuth) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
@@ -30,26 +33,31 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
 
   /** A REST API view answering GET (and HEAD, OPTIONS). */
   public static Route get(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true, false);
   }
 
   /** A site (Django) view answering GET and HEAD only. */
   public static Route site(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, false);
+  }
+
+  /** A site view that knows its caller by the API's credentials, ignoring ones that fail. */
+  public static Route siteWithRestAuth(String regex, Handler get) {
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, true);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), refused, options);
+    return new Route(pattern, Map.copyOf(copy), refused, options, restAuth);
   }
 
   /** A copy that advertises {@code methods} but answers them 405. */
   public Route refusing(String... methods) {
     Set<String> copy = new java.util.HashSet<>(refused);
     copy.addAll(List.of(methods));
-    return new Route(pattern, handlers, Set.copyOf(copy), options);
+    return new Route(pattern, handlers, Set.copyOf(copy), options, restAuth);
   }
 
   /** The view's {@code Allow} header. */

@@ -19,17 +19,18 @@ public final class VersionedFields {
   public static final String FILTER = "versioned";
 
   /** Per record type: JSON key to the first 1.x minor version that has it. */
-  private static final Map<String, Map<String, Integer>> SINCE = Map.of(
-      "PatchJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2),
-      "PatchDetailJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2),
-      "EmbeddedProject", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2),
-      "ProjectJson", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2),
-      "EmbeddedSubmission", Map.of("web_url", 1, "list_archive_url", 2),
-      "EmbeddedSeries", Map.of("web_url", 1),
-      "SeriesJson", Map.of("web_url", 1),
-      "CoverJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2),
-      "CoverDetailJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2),
-      "CommentJson", Map.of("web_url", 1, "list_archive_url", 2, "url", 3, "addressed", 3));
+  private static final Map<String, Map<String, Integer>> SINCE = Map.ofEntries(
+      Map.entry("PatchJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2)),
+      Map.entry("PatchDetailJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2)),
+      Map.entry("EmbeddedProject", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2)),
+      Map.entry("ProjectJson", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2)),
+      Map.entry("EmbeddedSubmission", Map.of("web_url", 1, "list_archive_url", 2)),
+      Map.entry("EmbeddedSeries", Map.of("web_url", 1)),
+      Map.entry("SeriesJson", Map.of("web_url", 1)),
+      Map.entry("CoverJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2)),
+      Map.entry("CoverDetailJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2)),
+      Map.entry("BundleJson", Map.of("web_url", 1)),
+      Map.entry("CommentJson", Map.of("web_url", 1, "list_archive_url", 2, "url", 3, "addressed", 3)));
 
   private static final Map<String, Integer> EVENT = Map.of("actor", 2);
 

@@ -10,7 +10,9 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
+import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.PercentCoding;
+import org.patchpipe.store.db.BundleRepository;
 import org.patchpipe.store.db.Submission;
 import org.patchpipe.store.db.SubmissionKind;
 import org.patchpipe.store.db.SubmissionRepository;
@@ -18,7 +20,8 @@ import org.patchpipe.store.db.SubmissionRepository;
 /**
  * The download views: {@code /project/<linkname>/patch/<msgid>/mbox/} (optionally
  * {@code ?series=*} or {@code ?series=<id>} to prepend the series' earlier patches), {@code .../raw/},
- * {@code /project/<linkname>/cover/<msgid>/mbox/}, {@code /series/<id>/mbox/}, and the id-based
+ * {@code /project/<linkname>/cover/<msgid>/mbox/}, {@code /series/<id>/mbox/},
+ * {@code /bundle/<user>/<name>/mbox/}, and the id-based
  * {@code /patch/<id>/...} and {@code /cover/<id>/...} URLs, which answer 302 to the msgid-based ones.
  */
 public final class DownloadHandler {
@@ -77,6 +80,27 @@ public final class DownloadHandler {
         parts.add(MboxDocument.render(patch(connection, id)));
       }
       return ApiResponse.text("text/plain", String.join("\n", parts), fileName(String.valueOf(name)) + ".patch");
+    });
+  }
+
+  /**
+   * {@code /bundle/<user>/<name>/mbox/}: the bundle's patches in the bundle's order, joined by a
+   * newline (Patchwork's {@code bundle_to_mbox}), for its owner or, when it is public, anyone; 404
+   * for others, as Patchwork, which knows the caller here by the API's credentials.
+   */
+  public ApiResponse bundleMbox(ApiRequest request) {
+    Long viewer = request.user().map(ApiUser::id).orElse(null);
+    return db.read(connection -> {
+      BundleRepository bundles = new BundleRepository(connection);
+      BundleRepository.BundleRow bundle = bundles.findVisible(request.param(0), request.param(1), viewer)
+          .orElseThrow(ApiException::notFound);
+      List<String> parts = new ArrayList<>();
+      for (long id : bundles.orderedPatchIds(bundle.id())) {
+        parts.add(MboxDocument.render(patch(connection, id)));
+      }
+      // Patchwork names the file after the bundle as it is; only what a header cannot carry is replaced.
+      String name = bundle.name().replaceAll("[^\\x20-\\x7e]", "-");
+      return ApiResponse.text("text/plain", String.join("\n", parts), "bundle-" + bundle.id() + "-" + name + ".mbox");
     });
   }
 
