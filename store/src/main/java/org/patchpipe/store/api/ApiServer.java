@@ -29,6 +29,7 @@ import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.user.UserHandler;
+import org.patchpipe.store.api.xmlrpc.XmlRpcEndpoint;
 import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
   private final Authenticator authenticator;
   private final List<Route> apiRoutes;
   private final List<Route> siteRoutes;
+  private final XmlRpcEndpoint xmlrpc;
 
   private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db) {
     this.server = server;
@@ -78,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     this.authenticator = new Authenticator(db);
     this.apiRoutes = apiRoutes(db);
     this.siteRoutes = siteRoutes(db);
+    this.xmlrpc = new XmlRpcEndpoint(db, authenticator);
   }
 
   /**
@@ -238,6 +241,10 @@ public final class ApiServer implements AutoCloseable {
       routes = apiRoutes;
     }
     Urls urls = new Urls("http://" + host, apiRoot == null ? "/api/1.2/" : apiRoot);
+    if (path.equals(XmlRpcEndpoint.PATH)) {
+      // Not a route: the endpoint reads the Authorization header itself, and only for the methods that need a login.
+      return xmlrpc.serve(method, exchange.getRequestHeaders().getFirst("Authorization"), () -> readBody(exchange));
+    }
     for (Route route : routes) {
       Optional<List<String>> params = route.match(relative);
       if (params.isEmpty()) {
