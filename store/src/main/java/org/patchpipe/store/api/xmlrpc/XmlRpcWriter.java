@@ -46,6 +46,20 @@ public record XmlRpcWriter(boolean allowNone) {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A {@code <methodCall>}, as Python's {@code dumps(params, method)} writes it, for a client of this codec. */
+  public byte[] call(String method, List<?> params) {
+    StringBuilder out = new StringBuilder("<?xml version='1.0'?>\n<methodCall>\n<methodName>");
+    escape(out, method);
+    out.append("</methodName>\n<params>\n");
+    for (Object param : params) {
+      out.append("<param>\n");
+      value(out, param);
+      out.append("</param>\n");
+    }
+    out.append("</params>\n</methodCall>\n");
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The {@code <fault>} answer. */
   public byte[] fault(XmlRpcFault fault) {
     StringBuilder out = new StringBuilder(HEADER).append("<fault>\n");

@@ -62,6 +62,20 @@ class XmlRpcCodecTest {
   }
 
   @Test
+  void writesCallsAsPythonAndReadsThemBack() {
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("max_count", 5L);
+    filter.put("archived", true);
+    byte[] call = new XmlRpcWriter(true).call("patch_list", Arrays.asList(filter, null));
+    // xmlrpc.client.dumps(({'max_count': 5, 'archived': True}, None), 'patch_list', allow_none=True)
+    assertEquals("<?xml version='1.0'?>\n<methodCall>\n<methodName>patch_list</methodName>\n<params>\n<param>\n"
+        + "<value><struct>\n<member>\n<name>max_count</name>\n<value><int>5</int></value>\n</member>\n<member>\n"
+        + "<name>archived</name>\n<value><boolean>1</boolean></value>\n</member>\n</struct></value>\n</param>\n"
+        + "<param>\n<value><nil/></value></param>\n</params>\n</methodCall>\n", new String(call, StandardCharsets.UTF_8));
+    assertEquals(Arrays.asList(filter, null), XmlRpcReader.read(call).params());
+  }
+
+  @Test
   void untypedValuesAreStringsAndI4AndI8AreIntegers() {
     MethodCall call = read("<methodCall><methodName>m</methodName><params>"
         + "<param><value> plain &amp; text </value></param><param><value><i4>-7</i4></value></param>"
