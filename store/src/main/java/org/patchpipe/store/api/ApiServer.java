@@ -74,10 +74,12 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> siteRoutes;
   private final XmlRpcEndpoint xmlrpc;
 
-  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db) {
+  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db, int threadCount) {
     this.server = server;
     this.threads = threads;
-    this.authenticator = new Authenticator(db);
+    // Password checks may hold at most half the request threads, and no more than there are cores.
+    this.authenticator = new Authenticator(db,
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), threadCount / 2)));
     this.apiRoutes = apiRoutes(db);
     this.siteRoutes = siteRoutes(db);
     this.xmlrpc = new XmlRpcEndpoint(db, authenticator);
@@ -103,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
         return t;
       });
       http.setExecutor(pool);
-      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource));
+      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource), config.threads());
       http.createContext("/", api::serve);
       http.start();
       return api;
