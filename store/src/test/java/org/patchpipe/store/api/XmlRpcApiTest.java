@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.patchpipe.store.api.XmlRpcTestClient.dict;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.patchpipe.store.api.xmlrpc.XmlRpcFault;
 import org.patchpipe.store.api.xmlrpc.XmlRpcReader;
-import org.patchpipe.store.api.xmlrpc.XmlRpcWriter;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
 
@@ -35,12 +30,13 @@ import org.patchpipe.store.embedded.TestDatabase;
 @ExtendWith(SharedPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XmlRpcApiTest {
-  private static final XmlRpcWriter CLIENT = new XmlRpcWriter(true);  // pwclient's proxy allows None
   private ApiFixture api;
+  private XmlRpcTestClient rpc;
 
   @BeforeAll
   void start(TestDatabase db) throws SQLException {
     api = ApiFixture.start(db);
+    rpc = new XmlRpcTestClient(api);
   }
 
   @AfterAll
@@ -48,29 +44,16 @@ class XmlRpcApiTest {
     api.close();
   }
 
-  private HttpResponse<byte[]> post(byte[] body, String authorization) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.url("/xmlrpc/")))
-        .header("Content-Type", "text/xml").timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    return api.http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
   private Object callAs(String authorization, String method, Object... params) throws Exception {
-    HttpResponse<byte[]> r = post(CLIENT.call(method, Arrays.asList(params)), authorization);
-    assertEquals(200, r.statusCode());
-    assertEquals("text/xml; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
-    return XmlRpcReader.readResponse(r.body());
+    return rpc.callAs(authorization, method, params);
   }
 
   private Object call(String method, Object... params) throws Exception {
-    return callAs(null, method, params);
+    return rpc.callAs(null, method, params);
   }
 
   private String fault(String method, Object... params) {
-    return assertThrows(XmlRpcFault.class, () -> call(method, params)).faultString();
+    return rpc.faultAs(null, method, params);
   }
 
   private static byte[] utf8(String s) {
@@ -79,14 +62,6 @@ class XmlRpcApiTest {
 
   private List<Long> ids(Object list) {
     return ((List<?>) list).stream().map(p -> (Long) ((Map<?, ?>) p).get("id")).toList();
-  }
-
-  private static Map<String, Object> dict(Object... keyValues) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      d.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return d;
   }
 
   @Test
@@ -240,15 +215,16 @@ class XmlRpcApiTest {
   }
 
   @Test
-  void writesNeedHttpBasic() {
-    String none = assertThrows(XmlRpcFault.class, () -> call("patch_set", 1L, dict("archived", true))).faultString();
-    assertEquals("<class 'Exception'>:No authentication credentials given", none);
-    String token = assertThrows(XmlRpcFault.class,
-        () -> callAs("Token " + ApiFixture.MAINTAINER_TOKEN, "check_create", 1L, "ci", "success")).faultString();
-    assertEquals("<class 'Exception'>:Authentication scheme not supported", token);
-    String wrong = assertThrows(XmlRpcFault.class, () -> callAs("Basic " + java.util.Base64.getEncoder()
-        .encodeToString(utf8("maintainer:wrong")), "patch_set", 1L, dict("archived", true))).faultString();
-    assertEquals("<class 'Exception'>:Invalid username/password", wrong);
+  void writesNeedHttpBasic() throws Exception {
+    assertEquals("<class 'Exception'>:No authentication credentials given",
+        rpc.faultAs(null, "patch_set", 1L, dict("archived", true)));
+    assertEquals("<class 'Exception'>:Authentication scheme not supported",
+        rpc.faultAs("Token " + ApiFixture.MAINTAINER_TOKEN, "check_create", 1L, "ci", "success"));
+    assertEquals("<class 'Exception'>:Invalid username/password",
+        rpc.faultAs(ApiFixture.basic("maintainer", "wrong"), "patch_set", 1L, dict("archived", true)));
+    assertEquals("<class 'Exception'>:Invalid username/password",
+        rpc.faultAs("Basic !!not-base64!!", "patch_set", 1L, dict("archived", true)));
+    assertEquals(false, ((Map<?, ?>) rpc.callAs(null, "patch_get", 1L)).get("archived"));
   }
 
   @Test
@@ -262,7 +238,7 @@ class XmlRpcApiTest {
         utf8("<methodCall><methodName>patch_list</methodName><params><param><value><string>\u0000</string></value>"
             + "</param></params></methodCall>"));
     for (byte[] body : bodies) {
-      HttpResponse<byte[]> r = post(body, null);
+      HttpResponse<byte[]> r = rpc.post(body, null);
       assertEquals(200, r.statusCode());
       XmlRpcFault f = assertThrows(XmlRpcFault.class, () -> XmlRpcReader.readResponse(r.body()));
       assertEquals(1, f.code());

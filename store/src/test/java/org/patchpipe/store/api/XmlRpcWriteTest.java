@@ -1,19 +1,14 @@
 package org.patchpipe.store.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.patchpipe.store.api.XmlRpcTestClient.decoded;
+import static org.patchpipe.store.api.XmlRpcTestClient.dict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.patchpipe.store.api.xmlrpc.XmlRpcFault;
-import org.patchpipe.store.api.xmlrpc.XmlRpcReader;
-import org.patchpipe.store.api.xmlrpc.XmlRpcWriter;
 import org.patchpipe.store.db.UserRepository;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
@@ -38,8 +30,8 @@ import org.patchpipe.store.embedded.TestDatabase;
 class XmlRpcWriteTest {
   private static final String MAINTAINER_PASSWORD = "maint pass \u00e9";
   private static final String OTHER_PASSWORD = "other-pass";
-  private static final XmlRpcWriter CLIENT = new XmlRpcWriter(true);
   private ApiFixture api;
+  private XmlRpcTestClient rpc;
   private String maintainer;
   private String other;
 
@@ -51,6 +43,7 @@ class XmlRpcWriteTest {
       users.password("maintainer", MAINTAINER_PASSWORD);
       users.password("other", OTHER_PASSWORD);
     }
+    rpc = new XmlRpcTestClient(api);
     maintainer = ApiFixture.basic("maintainer", MAINTAINER_PASSWORD);
     other = ApiFixture.basic("other", OTHER_PASSWORD);
   }
@@ -61,37 +54,15 @@ class XmlRpcWriteTest {
   }
 
   private Object call(String authorization, String method, Object... params) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.url("/xmlrpc/"))).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(CLIENT.call(method, Arrays.asList(params))));
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
-    HttpResponse<byte[]> r = api.http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, r.statusCode());
-    return XmlRpcReader.readResponse(r.body());
+    return rpc.callAs(authorization, method, params);
   }
 
   private String fault(String authorization, String method, Object... params) {
-    return assertThrows(XmlRpcFault.class, () -> call(authorization, method, params)).faultString();
+    return rpc.faultAs(authorization, method, params);
   }
 
   private JsonNode rest(String path) throws Exception {
     return Json.mapper().readTree(api.get(path).body());
-  }
-
-  /** The dict with its bytes values as text, as pwclient's {@code _decode_patch} reads them. */
-  private static Map<Object, Object> decoded(Map<?, ?> dict) {
-    Map<Object, Object> out = new LinkedHashMap<>();
-    dict.forEach((k, v) -> out.put(k, v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v));
-    return out;
-  }
-
-  private static Map<String, Object> dict(Object... keyValues) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      d.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return d;
   }
 
   @Test

@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Decodes an XML-RPC {@code <methodCall>} strictly, on the JDK's own StAX parser with DTDs and
+ * Decodes an XML-RPC {@code <methodCall>} (and, for clients, a {@code <methodResponse>}) strictly, on the JDK's own StAX parser with DTDs and
  * external entities off, so a document with a {@code <!DOCTYPE>} (the carrier of XXE and
  * "billion laughs") is refused before any entity is read.
  *
@@ -40,13 +40,12 @@ public final class XmlRpcReader {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,19}");
   private static final Pattern DOUBLE = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
   private static final DateTimeFormatter ISO8601 = DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss");
-  private static final XMLInputFactory FACTORY = factory();
 
   private XmlRpcReader() {}
 
   private static XMLInputFactory factory() {
-    // The JDK's implementation, whatever else is on the class path, configured once: no DTD, no
-    // external entity, nothing fetched.
+    // The JDK's implementation, whatever else is on the class path: no DTD, no external entity,
+    // nothing fetched. One per document, as a factory is not promised to be thread-safe.
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -63,15 +62,12 @@ public final class XmlRpcReader {
    * @throws XmlRpcFault if the body is not a well-formed, DTD-free XML-RPC method call
    */
   public static MethodCall read(byte[] body) {
-    XMLStreamReader xml = null;
-    try {
-      xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+    return parse(body, xml -> {
       expectStart(xml, "methodCall");
       expectStart(xml, "methodName");
       String method = text(xml).strip();
       List<Object> params = new ArrayList<>();
-      int next = nextTag(xml);
-      if (next == XMLStreamConstants.START_ELEMENT) {
+      if (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
         requireName(xml, "params");
         while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
           requireName(xml, "param");
@@ -84,15 +80,8 @@ public final class XmlRpcReader {
       } else {
         requireName(xml, "methodCall");
       }
-      if (nextTag(xml) != XMLStreamConstants.END_DOCUMENT) {
-        throw XmlRpcFault.malformed("junk after document element");
-      }
       return new MethodCall(method, params);
-    } catch (XMLStreamException e) {
-      throw XmlRpcFault.malformed(e.getMessage().replace('\n', ' '));
-    } finally {
-      close(xml);
-    }
+    });
   }
 
   /**
@@ -101,33 +90,53 @@ public final class XmlRpcReader {
    * @throws XmlRpcFault the fault the response carries, or {@link XmlRpcFault#malformed} if it is none
    */
   public static Object readResponse(byte[] body) {
-    XMLStreamReader xml = null;
-    try {
-      xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+    Response response = parse(body, xml -> {
       expectStart(xml, "methodResponse");
       if (nextTag(xml) != XMLStreamConstants.START_ELEMENT) {
         throw XmlRpcFault.malformed("expected <params> or <fault>");
       }
-      boolean fault = xml.getLocalName().equals("fault");
-      if (!fault) {
+      boolean isFault = xml.getLocalName().equals("fault");
+      if (!isFault) {
         requireName(xml, "params");
         expectStart(xml, "param");
       }
       expectStart(xml, "value");
       Object value = value(xml, 1);
-      expectEnd(xml, fault ? "fault" : "param");
-      if (!fault) {
+      expectEnd(xml, isFault ? "fault" : "param");
+      if (!isFault) {
         expectEnd(xml, "params");
       }
       expectEnd(xml, "methodResponse");
-      if (fault) {
-        if (!(value instanceof Map<?, ?> f) || !(f.get("faultCode") instanceof Long code)
-            || !(f.get("faultString") instanceof String text)) {
-          throw XmlRpcFault.malformed("a fault without faultCode and faultString");
-        }
-        throw XmlRpcFault.received(code.intValue(), text);
+      return new Response(value, isFault);
+    });
+    if (!response.fault()) {
+      return response.value();
+    }
+    if (!(response.value() instanceof Map<?, ?> f) || !(f.get("faultCode") instanceof Long code)
+        || !(f.get("faultString") instanceof String text)) {
+      throw XmlRpcFault.malformed("a fault without faultCode and faultString");
+    }
+    throw XmlRpcFault.received(code.intValue(), text);
+  }
+
+  /** A response's value, and whether it is a fault's. */
+  private record Response(Object value, boolean fault) {}
+
+  /** Reads the document element of a whole document. */
+  @FunctionalInterface
+  private interface Document<T> {
+    T read(XMLStreamReader xml) throws XMLStreamException;
+  }
+
+  private static <T> T parse(byte[] body, Document<T> document) {
+    XMLStreamReader xml = null;
+    try {
+      xml = factory().createXMLStreamReader(new ByteArrayInputStream(body));
+      T read = document.read(xml);
+      if (nextTag(xml) != XMLStreamConstants.END_DOCUMENT) {
+        throw XmlRpcFault.malformed("junk after document element");
       }
-      return value;
+      return read;
     } catch (XMLStreamException e) {
       throw XmlRpcFault.malformed(e.getMessage().replace('\n', ' '));
     } finally {
@@ -141,30 +150,15 @@ public final class XmlRpcReader {
       throw XmlRpcFault.malformed("values nest deeper than " + MAX_DEPTH + " levels");
     }
     StringBuilder untyped = new StringBuilder();
-    while (true) {
-      int event = xml.next();
-      switch (event) {
-        case XMLStreamConstants.CHARACTERS:
-        case XMLStreamConstants.CDATA:
-        case XMLStreamConstants.SPACE:
-          untyped.append(xml.getText());
-          break;
-        case XMLStreamConstants.COMMENT:
-        case XMLStreamConstants.PROCESSING_INSTRUCTION:
-          break;
-        case XMLStreamConstants.END_ELEMENT:
-          return untyped.toString();
-        case XMLStreamConstants.START_ELEMENT:
-          if (!untyped.toString().isBlank()) {
-            throw XmlRpcFault.malformed("text before the type of a value");
-          }
-          Object typed = typed(xml, depth);
-          expectEnd(xml, "value");
-          return typed;
-        default:
-          throw unexpected(xml, event);
-      }
+    if (characters(xml, untyped) == XMLStreamConstants.END_ELEMENT) {
+      return untyped.toString();
     }
+    if (!untyped.toString().isBlank()) {
+      throw XmlRpcFault.malformed("text before the type of a value");
+    }
+    Object typed = typed(xml, depth);
+    expectEnd(xml, "value");
+    return typed;
   }
 
   /** Reads one typed value whose start tag ({@code <int>}, {@code <struct>}, ...) was just read. */
@@ -254,6 +248,17 @@ public final class XmlRpcReader {
   /** The text of the element whose start tag was just read; a child element is refused. */
   private static String text(XMLStreamReader xml) throws XMLStreamException {
     StringBuilder text = new StringBuilder();
+    if (characters(xml, text) != XMLStreamConstants.END_ELEMENT) {
+      throw unexpected(xml, XMLStreamConstants.START_ELEMENT);
+    }
+    return text.toString();
+  }
+
+  /**
+   * Appends the character data up to the next start or end tag, skipping comments and processing
+   * instructions; returns which tag ended it. Anything else (a DTD, an entity) is refused.
+   */
+  private static int characters(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
     while (true) {
       int event = xml.next();
       switch (event) {
@@ -265,8 +270,9 @@ public final class XmlRpcReader {
         case XMLStreamConstants.COMMENT:
         case XMLStreamConstants.PROCESSING_INSTRUCTION:
           break;
+        case XMLStreamConstants.START_ELEMENT:
         case XMLStreamConstants.END_ELEMENT:
-          return text.toString();
+          return event;
         default:
           throw unexpected(xml, event);
       }
