@@ -5,7 +5,8 @@ import org.patchpipe.store.db.FieldLookup;
 
 /**
  * The arguments Patchwork's methods read, taken as Python takes them: an object id as Django's
- * {@code objects.get(id=...)} reads it, a {@code max_count} that Python compares with {@code 0},
+ * {@code objects.get(id=...)} reads it (and the lookup by it that answers an empty dict), a
+ * {@code max_count} that Python compares with {@code 0},
  * a {@code search_str} that Python tests for truth and Django turns into a string. Stateless.
  */
 final class CallValues {
@@ -20,6 +21,16 @@ final class CallValues {
     }
   }
 
+  /**
+   * Patchwork's {@code X_get(id)}: the dict of the row with this id, or {@code {}} where there is
+   * none (or the id is null).
+   */
+  static java.util.Map<String, Object> dictById(Object value,
+      java.util.function.LongFunction<java.util.Optional<java.util.Map<String, Object>>> find) {
+    Long id = id(value);
+    return id == null ? java.util.Map.of() : find.apply(id).orElse(java.util.Map.of());
+  }
+
   /** {@code _get_objects}' count: positive the first n, negative the last n, zero all. */
   static long maxCount(Object value) {
     if (value instanceof Boolean b) {
@@ -28,7 +39,8 @@ final class CallValues {
     if (value instanceof Long n) {
       return n;
     }
-    throw XmlRpcFault.typeError("'>' not supported between instances of '" + DjangoValue.typeName(value) + "' and 'int'");
+    throw XmlRpcFault.typeError(
+        "'>' not supported between instances of '" + DjangoValue.typeName(value) + "' and 'int'");
   }
 
   /** The substring a {@code search_str} asks for, or null for all (Python: a false value). */

@@ -37,7 +37,7 @@ final class CheckMethods {
     return List.of(
         XmlRpcMethod.open(new PythonSignature("check_list", List.of("filt"), java.util.Collections.singletonList(null)),
             (user, a) -> list(a.get(0))),
-        XmlRpcMethod.open(PythonSignature.of("check_get", "check_id"), (user, a) -> DirectoryMethods.byId(a.get(0),
+        XmlRpcMethod.open(PythonSignature.of("check_get", "check_id"), (user, a) -> CallValues.dictById(a.get(0),
             id -> db.read(c -> new RpcQueries(c).checks(
                 List.of(FieldLookup.of(FieldLookup.Field.CHECK_ID, FieldLookup.Lookup.EXACT, id)), 0))
                 .stream().findFirst().map(PatchworkDicts::check))),

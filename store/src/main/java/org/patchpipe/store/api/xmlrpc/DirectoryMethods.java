@@ -1,7 +1,6 @@
 package org.patchpipe.store.api.xmlrpc;
 
 import java.util.List;
-import java.util.Map;
 import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.db.RpcQueries;
 
@@ -23,29 +22,22 @@ final class DirectoryMethods {
         XmlRpcMethod.open(listing("project_list"), (user, a) -> db.read(c -> new RpcQueries(c)
             .projects(CallValues.search(a.get(0)), CallValues.maxCount(a.get(1))))
             .stream().map(PatchworkDicts::project).toList()),
-        XmlRpcMethod.open(PythonSignature.of("project_get", "project_id"), (user, a) -> byId(a.get(0), id ->
-            db.read(c -> new RpcQueries(c).project(id)).map(PatchworkDicts::project))),
+        XmlRpcMethod.open(PythonSignature.of("project_get", "project_id"), (user, a) -> CallValues.dictById(a.get(0),
+            id -> db.read(c -> new RpcQueries(c).project(id)).map(PatchworkDicts::project))),
         XmlRpcMethod.open(listing("person_list"), (user, a) -> db.read(c -> new RpcQueries(c)
             .people(CallValues.search(a.get(0)), CallValues.maxCount(a.get(1))))
             .stream().map(PatchworkDicts::person).toList()),
-        XmlRpcMethod.open(PythonSignature.of("person_get", "person_id"), (user, a) -> byId(a.get(0), id ->
-            db.read(c -> new RpcQueries(c).person(id)).map(PatchworkDicts::person))),
+        XmlRpcMethod.open(PythonSignature.of("person_get", "person_id"), (user, a) -> CallValues.dictById(a.get(0),
+            id -> db.read(c -> new RpcQueries(c).person(id)).map(PatchworkDicts::person))),
         XmlRpcMethod.open(listing("state_list"), (user, a) -> db.read(c -> new RpcQueries(c)
             .states(CallValues.search(a.get(0)), CallValues.maxCount(a.get(1))))
             .stream().map(PatchworkDicts::state).toList()),
-        XmlRpcMethod.open(PythonSignature.of("state_get", "state_id"), (user, a) -> byId(a.get(0), id ->
+        XmlRpcMethod.open(PythonSignature.of("state_get", "state_id"), (user, a) -> CallValues.dictById(a.get(0), id ->
             db.read(c -> new RpcQueries(c).state(id)).map(PatchworkDicts::state))));
   }
 
   /** {@code NAME(search_str=None, max_count=0)}. */
   private static PythonSignature listing(String name) {
     return new PythonSignature(name, List.of("search_str", "max_count"), java.util.Arrays.asList(null, 0L));
-  }
-
-  /** The dict of the row with this id, or {@code {}}. */
-  static Map<String, Object> byId(Object value,
-      java.util.function.LongFunction<java.util.Optional<Map<String, Object>>> find) {
-    Long id = CallValues.id(value);
-    return id == null ? Map.of() : find.apply(id).orElse(Map.of());
   }
 }

@@ -45,7 +45,8 @@ record FilterDict(List<FieldLookup> lookups, long maxCount, boolean matchesNothi
    * @param relatedMissing answers whether the related object a key names by id is missing, for
    *     {@code related} fields; Patchwork answers an empty list then
    */
-  static FilterDict parse(Object filt, Allowed allowed, java.util.function.BiPredicate<FieldLookup.Field, Long> relatedMissing) {
+  static FilterDict parse(Object filt, Allowed allowed,
+      java.util.function.BiPredicate<FieldLookup.Field, Long> relatedMissing) {
     if (filt == null) {
       return new FilterDict(List.of(), 0, false);
     }
@@ -57,7 +58,8 @@ record FilterDict(List<FieldLookup> lookups, long maxCount, boolean matchesNothi
     for (Map.Entry<?, ?> entry : dict.entrySet()) {
       String[] parts = ((String) entry.getKey()).split("__", -1);
       String field = parts[0];
-      boolean known = field.equals("max_count") || allowed.plain().containsKey(field) || allowed.related().containsKey(field);
+      boolean known = field.equals("max_count") || allowed.plain().containsKey(field)
+          || allowed.related().containsKey(field);
       if (!known || (parts.length > 1 && FieldLookup.Lookup.ofSuffix(parts[1]) == null)) {
         return new FilterDict(List.of(), 0, true);
       }
@@ -77,7 +79,8 @@ record FilterDict(List<FieldLookup> lookups, long maxCount, boolean matchesNothi
               "Unsupported lookup '" + String.join("__", java.util.Arrays.asList(parts).subList(1, parts.length))
                   + "' for field '" + field + "'");
         }
-        FieldLookup.Lookup lookup = parts.length == 1 ? FieldLookup.Lookup.EXACT : FieldLookup.Lookup.ofSuffix(parts[1]);
+        FieldLookup.Lookup lookup =
+            parts.length == 1 ? FieldLookup.Lookup.EXACT : FieldLookup.Lookup.ofSuffix(parts[1]);
         try {
           lookups.add(FieldLookup.of(allowed.plain().get(field), lookup, value));
         } catch (DjangoValue.InvalidValue e) {

@@ -38,7 +38,7 @@ final class PatchMethods {
     return List.of(
         XmlRpcMethod.open(new PythonSignature("patch_list", List.of("filt"), java.util.Collections.singletonList(null)),
             (user, a) -> list(a.get(0))),
-        XmlRpcMethod.open(PythonSignature.of("patch_get", "patch_id"), (user, a) -> DirectoryMethods.byId(a.get(0),
+        XmlRpcMethod.open(PythonSignature.of("patch_get", "patch_id"), (user, a) -> CallValues.dictById(a.get(0),
             id -> db.read(c -> new RpcQueries(c).patches(List.of(byId(id)), 0)).stream().findFirst()
                 .map(PatchworkDicts::patch))),
         XmlRpcMethod.open(PythonSignature.of("patch_get_by_hash", "hash"), (user, a) -> byHash(null, a.get(0))),
@@ -56,7 +56,8 @@ final class PatchMethods {
       if (filter.matchesNothing()) {
         return List.<Map<String, Object>>of();
       }
-      return new RpcQueries(c).patches(filter.lookups(), filter.maxCount()).stream().map(PatchworkDicts::patch).toList();
+      return new RpcQueries(c).patches(filter.lookups(), filter.maxCount()).stream()
+          .map(PatchworkDicts::patch).toList();
     });
   }
 
@@ -76,7 +77,8 @@ final class PatchMethods {
     if (id == null) {
       return "";
     }
-    return db.read(c -> new SubmissionRepository(c).find(SubmissionKind.PATCH, id)).map(MboxDocument::render).orElse("");
+    return db.read(c -> new SubmissionRepository(c).find(SubmissionKind.PATCH, id))
+        .map(MboxDocument::render).orElse("");
   }
 
   /** The stored diff; a patch without one answers None, which Patchwork cannot marshal. */
@@ -107,7 +109,8 @@ final class PatchMethods {
         throw XmlRpcFault.exception("No permissions to edit this patch");
       }
       if (!(params instanceof Map<?, ?> fields)) {
-        throw XmlRpcFault.of("AttributeError", "'" + DjangoValue.typeName(params) + "' object has no attribute 'items'");
+        throw XmlRpcFault.of("AttributeError",
+            "'" + DjangoValue.typeName(params) + "' object has no attribute 'items'");
       }
       patches.edit(id, patches.editTarget(id), edit(c, fields), user.id());
       return true;

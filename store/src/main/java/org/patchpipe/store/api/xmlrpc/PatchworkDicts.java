@@ -37,7 +37,7 @@ final class PatchworkDicts {
     d.put("email", p.email());
     // "Make sure we don't return None even if the user submitted a patch with no real name."
     d.put("name", p.name() != null ? p.name() : p.email());
-    d.put("user", bytes(String.valueOf(p.username() == null ? "None" : p.username())));
+    d.put("user", bytes(p.username() == null ? "None" : p.username()));
     return d;
   }
 

@@ -31,8 +31,8 @@ record PythonSignature(String name, List<String> params, List<Object> defaults) 
     int min = max - defaults.size();
     if (given.size() > max) {
       String takes = min == max ? Integer.toString(max) : "from " + min + " to " + max;
-      throw XmlRpcFault.typeError(name + "() takes " + takes + " positional argument" + (max == 1 && min == max ? "" : "s")
-          + " but " + given.size() + (given.size() == 1 ? " was" : " were") + " given");
+      throw XmlRpcFault.typeError(name + "() takes " + takes + " positional argument"
+          + (max == 1 && min == max ? "" : "s") + " but " + given.size() + (given.size() == 1 ? " was" : " were") + " given");
     }
     if (given.size() < min) {
       List<String> missing = params.subList(given.size(), min);

@@ -83,7 +83,8 @@ public final class XmlRpcEndpoint {
     } catch (RuntimeException e) {
       // Patchwork reports any exception as a fault; so does this, but it is a bug here: log it.
       LOG.error("XML-RPC call failed", e);
-      return XmlRpcWriter.PATCHWORK.fault(XmlRpcFault.exception("internal error (" + e.getClass().getSimpleName() + ")"));
+      return XmlRpcWriter.PATCHWORK.fault(
+          XmlRpcFault.exception("internal error (" + e.getClass().getSimpleName() + ")"));
     }
   }
 

@@ -17,9 +17,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Decodes an XML-RPC {@code <methodCall>} (and, for clients, a {@code <methodResponse>}) strictly, on the JDK's own StAX parser with DTDs and
- * external entities off, so a document with a {@code <!DOCTYPE>} (the carrier of XXE and
- * "billion laughs") is refused before any entity is read.
+ * Decodes an XML-RPC {@code <methodCall>} (and, for clients, a {@code <methodResponse>})
+ * strictly, on the JDK's own StAX parser with DTDs and external entities off, so a document with a
+ * {@code <!DOCTYPE>} (the carrier of XXE and "billion laughs") is refused before any entity is read.
  *
  * <pre>{@code
  * MethodCall call = XmlRpcReader.read(body);   // or XmlRpcFault

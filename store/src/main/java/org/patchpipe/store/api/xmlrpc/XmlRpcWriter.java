@@ -63,7 +63,8 @@ public record XmlRpcWriter(boolean allowNone) {
   /** The {@code <fault>} answer. */
   public byte[] fault(XmlRpcFault fault) {
     StringBuilder out = new StringBuilder(HEADER).append("<fault>\n");
-    value(out, Map.of("faultCode", fault.code(), "faultString", fault.faultString()), List.of("faultCode", "faultString"));
+    value(out, Map.of("faultCode", fault.code(), "faultString", fault.faultString()),
+        List.of("faultCode", "faultString"));
     out.append("</fault>\n</methodResponse>\n");
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -164,7 +164,7 @@ class XmlRpcCodecTest {
         + "<methodCall><methodName>project_list</methodName><params><param><value><string>&lol9;</string>"
         + "</value></param></params></methodCall>";
     String fault = faultOf(laughs);
-    assertTrue(fault.startsWith("<class 'xml.parsers.expat.ExpatError'>:"), fault);
+    assertEquals("<class 'xml.parsers.expat.ExpatError'>:a document type declaration is not allowed", fault);
     assertFalse(fault.contains("lollol"), fault);
   }
 
@@ -175,7 +175,7 @@ class XmlRpcCodecTest {
         + "<methodCall><methodName>project_list</methodName><params><param><value><string>&xxe;</string>"
         + "</value></param></params></methodCall>";
     String fault = faultOf(xxe);
-    assertTrue(fault.startsWith("<class 'xml.parsers.expat.ExpatError'>:"), fault);
+    assertEquals("<class 'xml.parsers.expat.ExpatError'>:a document type declaration is not allowed", fault);
     assertFalse(fault.contains("TOP-SECRET"), fault);
     String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE m [<!ENTITY % p SYSTEM \"" + secret.toUri()
         + "\"> %p;]>\n<methodCall><methodName>x</methodName></methodCall>";
