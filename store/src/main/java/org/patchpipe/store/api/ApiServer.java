@@ -30,6 +30,7 @@ import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.user.UserHandler;
+import org.patchpipe.store.api.xmlrpc.XmlRpcEndpoint;
 import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +73,17 @@ public final class ApiServer implements AutoCloseable {
   private final Authenticator authenticator;
   private final List<Route> apiRoutes;
   private final List<Route> siteRoutes;
+  private final XmlRpcEndpoint xmlrpc;
 
-  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db) {
+  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db, int threadCount) {
     this.server = server;
     this.threads = threads;
-    this.authenticator = new Authenticator(db);
+    // Password checks may hold at most half the request threads, and no more than there are cores.
+    this.authenticator = new Authenticator(db,
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), threadCount / 2)));
     this.apiRoutes = apiRoutes(db);
     this.siteRoutes = siteRoutes(db);
+    this.xmlrpc = new XmlRpcEndpoint(db, authenticator);
   }
 
   /**
@@ -101,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
         return t;
       });
       http.setExecutor(pool);
-      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource));
+      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource), config.threads());
       http.createContext("/", api::serve);
       http.start();
       return api;
@@ -247,6 +252,10 @@ public final class ApiServer implements AutoCloseable {
       routes = apiRoutes;
     }
     Urls urls = new Urls("http://" + host, apiRoot == null ? "/api/1.2/" : apiRoot);
+    if (path.equals(XmlRpcEndpoint.PATH)) {
+      // Not a route: the endpoint reads the Authorization header itself, and only for the methods that need a login.
+      return xmlrpc.serve(method, exchange.getRequestHeaders().getFirst("Authorization"), () -> readBody(exchange));
+    }
     for (Route route : routes) {
       Optional<List<String>> params = route.match(relative);
       if (params.isEmpty()) {

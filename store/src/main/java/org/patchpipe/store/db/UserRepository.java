@@ -1,25 +1,21 @@
 package org.patchpipe.store.db;
 
 import java.security.SecureRandom;
-import java.security.spec.InvalidKeySpecException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Patchwork's users as the {@code patchpipe user} command manages them: Django's {@code auth_user}
  * with its UserProfile, DRF API tokens, and maintainer projects. A new user is linked to the Person
- * with the same email, as Patchwork links them on registration. Passwords are stored in Django's
- * {@code pbkdf2_sha256$iterations$salt$hash} form. Runs on the caller's connection with auto-commit
+ * with the same email, as Patchwork links them on registration. Passwords are stored as
+ * {@link PasswordHash} encodes them (Argon2id; never in clear). Runs on the caller's connection with auto-commit
  * as the caller set it; SQL failures are {@link StoreException}s, and expected refusals (unknown
  * user or project, taken name) are {@link IllegalArgumentException}s whose message says what to do.
  */
@@ -28,13 +24,19 @@ public final class UserRepository {
   public record User(long id, String username, String email, boolean superuser, List<String> maintainerOf,
       boolean hasToken) {}
 
+  /**
+   * What HTTP Basic authentication needs of a user: the user, the stored password hash (empty when
+   * unusable) and whether the account is active.
+   */
+  public record Credentials(UserRow user, String passwordHash, boolean active) {}
+
   private static final String SELECT_ROW = "SELECT " + UserRow.columns("u", "u_") + " FROM auth_user u";
   private static final Ordering ORDERING =
       new Ordering(Map.of("id", "u.id", "username", "u.username", "email", "u.email"), "id");
-  private static final int PBKDF2_ITERATIONS = 600_000;
 
   private final Connection connection;
   private final SecureRandom random;
+  private final PasswordHash passwords;
 
   /** For reads and the API's checks, which make no passwords or tokens. */
   public UserRepository(Connection connection) {
@@ -44,6 +46,7 @@ public final class UserRepository {
   public UserRepository(Connection connection, SecureRandom random) {
     this.connection = connection;
     this.random = random;
+    this.passwords = new PasswordHash(random);
   }
 
   /**
@@ -65,7 +68,7 @@ public final class UserRepository {
         ps.setString(2, email);
         ps.setString(3, firstName == null ? "" : firstName);
         ps.setString(4, lastName == null ? "" : lastName);
-        ps.setString(5, password == null ? "" : hash(password));
+        ps.setString(5, password == null ? "" : passwords.hash(password));
         ps.setBoolean(6, superuser);
         ps.setBoolean(7, superuser);
         id = SqlWork.returnedId(ps);
@@ -114,6 +117,38 @@ public final class UserRepository {
       }
       return key;
     });
+  }
+
+  /**
+   * Sets the user's password (hashed; {@code null} makes it unusable, so only API tokens work).
+   *
+   * @throws IllegalArgumentException if there is no such user
+   */
+  public void password(String username, String password) {
+    long userId = require(username);
+    String encoded = password == null ? "" : passwords.hash(password);
+    SqlWork.unchecked(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE auth_user SET password = ? WHERE id = ?")) {
+        ps.setString(1, encoded);
+        ps.setLong(2, userId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The user with exactly this username (as Django's {@code get_by_natural_key}), for a login. */
+  public Optional<Credentials> credentials(String username) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT " + UserRow.columns("u", "u_")
+        + ", u.password AS u_password, u.is_active AS u_active FROM auth_user u WHERE u.username = ?")) {
+      ps.setString(1, username);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Credentials(UserRow.readNullable(rs, "u_"), rs.getString("u_password"),
+            rs.getBoolean("u_active")));
+      }
+    }
   }
 
   /**
@@ -230,20 +265,5 @@ public final class UserRepository {
   private long require(String username) {
     return find(username).orElseThrow(() -> new IllegalArgumentException(
         "no user '" + username + "': create it first with 'patchpipe user add " + username + " --email ...'"));
-  }
-
-  /** Django's PBKDF2PasswordHasher format, so a Patchwork database dump keeps working logins. */
-  String hash(String password) {
-    byte[] saltBytes = new byte[16];
-    random.nextBytes(saltBytes);
-    String salt = Base64.getUrlEncoder().withoutPadding().encodeToString(saltBytes).replace('-', 'a').replace('_', 'b');
-    try {
-      PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          PBKDF2_ITERATIONS, 256);
-      byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-      return "pbkdf2_sha256$" + PBKDF2_ITERATIONS + "$" + salt + "$" + Base64.getEncoder().encodeToString(derived);
-    } catch (java.security.NoSuchAlgorithmException | InvalidKeySpecException e) {
-      throw new IllegalStateException("the JDK has no PBKDF2WithHmacSHA256", e);
-    }
   }
 }

@@ -94,6 +94,24 @@ final class ApiFixture implements AutoCloseable {
     return send(b, token);
   }
 
+  /** A request with this {@code Authorization} header (null: none), e.g. {@code Basic ...}. */
+  HttpResponse<String> sendAuthorized(String method, String path, String json, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The {@code Authorization} header value of HTTP Basic for {@code user:password}. */
+  static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder builder, String token)
       throws IOException, InterruptedException {
     if (token != null) {

@@ -173,7 +173,7 @@ public final class DownloadHandler {
   }
 
   /** Patchwork's {@code filename}: runs of other characters become {@code -}, trimmed of {@code -}. */
-  static String fileName(String name) {
+  public static String fileName(String name) {
     String replaced = FILE_NAME.matcher(name).replaceAll("-");
     int start = 0;
     int end = replaced.length();

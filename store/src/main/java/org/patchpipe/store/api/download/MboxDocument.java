@@ -15,7 +15,7 @@ import org.patchpipe.store.db.Submission;
  * {@code X-Patchwork-*} headers, the stored headers, a blank line, then the body (commit message,
  * the tag lines of every comment, the postscript after {@code ---}, the diff). Stateless.
  */
-final class MboxDocument {
+public final class MboxDocument {
   private static final Pattern POSTSCRIPT = Pattern.compile("^-{2,3} ?$", Pattern.MULTILINE | Pattern.UNIX_LINES);
   private static final Pattern RESPONSE = Pattern.compile(
       "^(Tested|Reviewed|Acked|Signed-off|Nacked|Reported)-by:.*$",
@@ -27,7 +27,7 @@ final class MboxDocument {
 
   private MboxDocument() {}
 
-  static String render(Submission s) {
+  public static String render(Submission s) {
     String body = body(s);
     boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(body);
     String submitter = formatAddress(s.submitterName(), s.submitterEmail());

@@ -1,0 +1,117 @@
+package org.patchpipe.store.api;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The username and password of an {@code Authorization: Basic ...} header, decoded as DRF's
+ * {@code BasicAuthentication} decodes them: Python's lenient {@code base64.b64decode} (characters
+ * outside the alphabet are skipped, decoding stops at a complete padding, a dangling quantum is an
+ * error), then UTF-8 or, failing that, Latin-1; the username is what comes before the first colon,
+ * the password everything after it (both empty when there is none). Immutable; {@link #toString}
+ * never shows the password.
+ *
+ * @param username the login name as sent
+ * @param password the password as sent
+ */
+public record BasicCredentials(String username, String password) {
+
+  /**
+   * The credentials of a header already split on whitespace into scheme and the rest.
+   *
+   * @throws ApiException 403 with DRF's message for a header without credentials, with spaces in
+   *     them, or not correctly base64-encoded
+   */
+  static BasicCredentials parse(String[] parts) {
+    if (parts.length == 1) {
+      throw ApiException.detail(403, "Invalid basic header. No credentials provided.");
+    }
+    if (parts.length > 2) {
+      throw ApiException.detail(403, "Invalid basic header. Credentials string should not contain spaces.");
+    }
+    byte[] bytes = pythonBase64(parts[1]);
+    String decoded;
+    try {
+      decoded = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      decoded = new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    int colon = decoded.indexOf(':');
+    return colon < 0
+        ? new BasicCredentials(decoded, "")
+        : new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+
+  /**
+   * CPython's {@code binascii.a2b_base64} in its default, non-strict mode. The header reaches us as
+   * Latin-1 characters, one per byte, as Django's {@code get_authorization_header} encodes it.
+   */
+  private static byte[] pythonBase64(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int quadPos = 0;
+    int leftChar = 0;
+    int pads = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '=') {
+        if (quadPos >= 2 && quadPos + ++pads >= 4) {
+          return out.toByteArray();
+        }
+        continue;
+      }
+      int value = sextet(c);
+      if (value < 0) {
+        continue;
+      }
+      switch (quadPos) {
+        case 0 -> {
+          quadPos = 1;
+          leftChar = value;
+        }
+        case 1 -> {
+          quadPos = 2;
+          out.write((leftChar << 2) | (value >> 4));
+          leftChar = value & 0x0f;
+        }
+        case 2 -> {
+          quadPos = 3;
+          out.write((leftChar << 4) | (value >> 2));
+          leftChar = value & 0x03;
+        }
+        default -> {
+          quadPos = 0;
+          out.write((leftChar << 6) | value);
+          leftChar = 0;
+        }
+      }
+    }
+    if (quadPos != 0) {
+      throw ApiException.detail(403, "Invalid basic header. Credentials not correctly base64 encoded.");
+    }
+    return out.toByteArray();
+  }
+
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  }
+
+  @Override
+  public String toString() {
+    return "BasicCredentials[username=" + username + ", password=<hidden>]";
+  }
+}
