@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A real Kafka cluster of KRaft nodes for fault tests: each node is broker and controller at once
@@ -115,8 +116,19 @@ public final class KraftCluster implements AutoCloseable {
         .configs(Map.of("min.insync.replicas", MIN_IN_SYNC));
     get(admin.createTopics(List.of(topic)).all());
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (describe(name).partitions().stream().anyMatch(p -> p.leader() == null)) {
+    while (!hasLeaders(name)) {
       pause(deadline, "a leader for every partition of " + name);
+    }
+  }
+
+  private boolean hasLeaders(String topic) {
+    try {
+      return describe(topic).partitions().stream().allMatch(p -> p.leader() != null);
+    } catch (IllegalStateException e) {
+      if (e.getCause() != null && e.getCause().getCause() instanceof UnknownTopicOrPartitionException) {
+        return false; // the node asked has not seen the new topic yet
+      }
+      throw e;
     }
   }
 
