@@ -54,14 +54,29 @@ class ClusterReplayKillIT {
 
   @Test
   void killDashNineOfTheLeaderMidReplayLosesAndDuplicatesNothing() throws Exception {
-    Topics topics = ReplayCommand.topics(PREFIX, 3);
+    replayThroughAKill(PREFIX, List.of());
+  }
+
+  /**
+   * With {@code max.block.ms} shorter than the failover, a commit in flight when the broker dies
+   * times out on the client although the coordinator may still complete it: the outcome is
+   * unknown, and sending the batch again in a new transaction would publish it twice.
+   */
+  @Test
+  void aCommitThatTimesOutDuringTheFailoverIsNotPublishedTwice() throws Exception {
+    replayThroughAKill("ckill-short.", List.of("--producer-property", "max.block.ms=2000"));
+  }
+
+  private void replayThroughAKill(String prefix, List<String> extraArgs) throws Exception {
+    Topics topics = ReplayCommand.topics(prefix, 3);
     for (String name : topics.names()) {
       cluster.createTopic(name, topics.partitionsOf(name));
     }
     Path mbox = ReplayCommandIT.writeMbox(dir.resolve("list.mbox"), TOTAL, LIST_ID);
-    List<String> args = List.of("replay", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--topic-prefix", PREFIX, "--batch-messages", "20", "--parser-threads", "1",
-        "--log-format", "json", mbox.toString());
+    List<String> args = new java.util.ArrayList<>(List.of("replay", "--bootstrap-servers", cluster.bootstrapServers(),
+        "--topic-prefix", prefix, "--batch-messages", "20", "--parser-threads", "1", "--log-format", "json"));
+    args.addAll(extraArgs);
+    args.add(mbox.toString());
 
     Process replay = PatchpipeProcess.start(dir.resolve("replay.log"), args);
     int killed;
@@ -84,7 +99,7 @@ class ClusterReplayKillIT {
       assertTrue(replay.waitFor(120, TimeUnit.SECONDS), "replay still running 2 minutes after the kill");
       assertEquals(ExitCodes.OK, replay.exitValue(), out + Files.readString(dir.resolve("replay.log")));
       assertTrue(progress.awaitAtLeast(TOTAL, 60_000), "committed " + progress.latest() + " of " + TOTAL);
-      System.out.printf("cluster replay kill: node %d (leader of %s-%d) killed after %d of %d committed;"
+      System.out.printf("cluster replay kill " + extraArgs + ": node %d (leader of %s-%d) killed after %d of %d committed;"
               + " node %d elected after %d ms; longest stall of committed progress %d ms%n",
           killed, topics.events(), partition, committedAtKill, TOTAL, newLeader, electedMillis,
           progress.longestStallMillis());
@@ -93,6 +108,7 @@ class ClusterReplayKillIT {
     cluster.restart(killed);
     cluster.awaitFullyInSync(topics.events(), Duration.ofSeconds(60));
     cluster.awaitFullyInSync(topics.raw(), Duration.ofSeconds(60));
+    cluster.awaitFullyInSync(topics.positions(), Duration.ofSeconds(60));
     assertExactlyOnce(topics.events());
     assertExactlyOnce(topics.raw());
 
