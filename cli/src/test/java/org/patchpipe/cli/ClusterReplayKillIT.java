@@ -57,16 +57,6 @@ class ClusterReplayKillIT {
     replayThroughAKill(PREFIX, List.of());
   }
 
-  /**
-   * With {@code max.block.ms} shorter than the failover, a commit in flight when the broker dies
-   * times out on the client although the coordinator may still complete it: the outcome is
-   * unknown, and sending the batch again in a new transaction would publish it twice.
-   */
-  @Test
-  void aCommitThatTimesOutDuringTheFailoverIsNotPublishedTwice() throws Exception {
-    replayThroughAKill("ckill-short.", List.of("--producer-property", "max.block.ms=2000"));
-  }
-
   private void replayThroughAKill(String prefix, List<String> extraArgs) throws Exception {
     Topics topics = ReplayCommand.topics(prefix, 3);
     for (String name : topics.names()) {

@@ -112,9 +112,23 @@ public final class KraftCluster implements AutoCloseable {
    * min.insync.replicas} 2, and waits until every partition has a leader.
    */
   public void createTopic(String name, int partitions) {
-    NewTopic topic = new NewTopic(name, partitions, (short) clientPorts.size())
-        .configs(Map.of("min.insync.replicas", MIN_IN_SYNC));
-    get(admin.createTopics(List.of(topic)).all());
+    create(new NewTopic(name, partitions, (short) clientPorts.size()), name);
+  }
+
+  /**
+   * Creates {@code name} with its replicas on {@code replicas} only (the first is the preferred
+   * leader), {@code min.insync.replicas} 2, so a test can stop a node that holds none of it.
+   */
+  public void createTopic(String name, int partitions, List<Integer> replicas) {
+    Map<Integer, List<Integer>> assignment = new LinkedHashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      assignment.put(p, replicas);
+    }
+    create(new NewTopic(name, assignment), name);
+  }
+
+  private void create(NewTopic topic, String name) {
+    get(admin.createTopics(List.of(topic.configs(Map.of("min.insync.replicas", MIN_IN_SYNC)))).all());
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!hasLeaders(name)) {
       pause(deadline, "a leader for every partition of " + name);
@@ -177,6 +191,45 @@ public final class KraftCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while killing node " + id, e);
+    }
+  }
+
+  /**
+   * The node that is the transaction coordinator of {@code transactionalId} (which must have
+   * initialised transactions).
+   */
+  public int coordinatorOf(String transactionalId) {
+    return get(admin.describeTransactions(List.of(transactionalId)).description(transactionalId)).coordinatorId();
+  }
+
+  /**
+   * Suspends node {@code id}'s JVM (SIGSTOP): its connections stay open but it answers nothing and
+   * stops heartbeating, as a hung machine would, until {@link #thaw}.
+   */
+  public void freeze(int id) {
+    signal(id, "-STOP");
+  }
+
+  /** Resumes a node suspended by {@link #freeze} (SIGCONT). */
+  public void thaw(int id) {
+    signal(id, "-CONT");
+  }
+
+  private void signal(int id, String signal) {
+    Process process = processes.get(id);
+    if (process == null) {
+      throw new IllegalStateException("node " + id + " is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
