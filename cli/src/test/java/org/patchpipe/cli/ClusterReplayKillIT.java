@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +19,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpipe.broker.testing.KraftCluster;
+import org.patchpipe.broker.testing.KraftClusterExtension;
 import org.patchpipe.event.Topics;
 
 /**
@@ -37,36 +39,20 @@ class ClusterReplayKillIT {
   private static final String LIST_ID = "cluster.example.org";
   private static final int TOTAL = 4000;
 
-  static KraftCluster cluster;
+  @RegisterExtension static final KraftClusterExtension KRAFT = new KraftClusterExtension(3);
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = KraftCluster.start(3);
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   @Test
   void killDashNineOfTheLeaderMidReplayLosesAndDuplicatesNothing() throws Exception {
-    replayThroughAKill(PREFIX, List.of());
-  }
-
-  private void replayThroughAKill(String prefix, List<String> extraArgs) throws Exception {
-    Topics topics = ReplayCommand.topics(prefix, 3);
+    KraftCluster cluster = KRAFT.cluster();
+    Topics topics = ReplayCommand.topics(PREFIX, 3);
     for (String name : topics.names()) {
       cluster.createTopic(name, topics.partitionsOf(name));
     }
     Path mbox = ReplayCommandIT.writeMbox(dir.resolve("list.mbox"), TOTAL, LIST_ID);
-    List<String> args = new java.util.ArrayList<>(List.of("replay", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--topic-prefix", prefix, "--batch-messages", "20", "--parser-threads", "1", "--log-format", "json"));
-    args.addAll(extraArgs);
-    args.add(mbox.toString());
+    List<String> args = List.of("replay", "--bootstrap-servers", cluster.bootstrapServers(),
+        "--topic-prefix", PREFIX, "--batch-messages", "20", "--parser-threads", "1", "--log-format", "json",
+        mbox.toString());
 
     Process replay = PatchpipeProcess.start(dir.resolve("replay.log"), args);
     int killed;
@@ -88,19 +74,22 @@ class ClusterReplayKillIT {
       String out = new String(replay.getInputStream().readAllBytes(), UTF_8);
       assertTrue(replay.waitFor(120, TimeUnit.SECONDS), "replay still running 2 minutes after the kill");
       assertEquals(ExitCodes.OK, replay.exitValue(), out + Files.readString(dir.resolve("replay.log")));
+      String[] lines = out.strip().split("\n");
+      JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
       assertTrue(progress.awaitAtLeast(TOTAL, 60_000), "committed " + progress.latest() + " of " + TOTAL);
-      System.out.printf("cluster replay kill " + extraArgs + ": node %d (leader of %s-%d) killed after %d of %d committed;"
-              + " node %d elected after %d ms; longest stall of committed progress %d ms%n",
+      System.out.printf("cluster replay kill: node %d (leader of %s-%d) killed after %d of %d committed;"
+              + " node %d elected after %d ms; longest stall of committed progress %d ms;"
+              + " transactions sent again %d%n",
           killed, topics.events(), partition, committedAtKill, TOTAL, newLeader, electedMillis,
-          progress.longestStallMillis());
+          progress.longestStallMillis(), summary.get("retries").asLong());
     }
 
     cluster.restart(killed);
     cluster.awaitFullyInSync(topics.events(), Duration.ofSeconds(60));
     cluster.awaitFullyInSync(topics.raw(), Duration.ofSeconds(60));
     cluster.awaitFullyInSync(topics.positions(), Duration.ofSeconds(60));
-    assertExactlyOnce(topics.events());
-    assertExactlyOnce(topics.raw());
+    assertExactlyOnce(cluster, topics.events());
+    assertExactlyOnce(cluster, topics.raw());
 
     ReplayCommandIT.Run again = ReplayCommandIT.run(args.toArray(String[]::new));
     assertEquals(ExitCodes.OK, again.exitCode(), again.err());
@@ -108,7 +97,7 @@ class ClusterReplayKillIT {
   }
 
   /** Every generated mail exactly once on {@code topic}: no source position, no Message-ID twice. */
-  private static void assertExactlyOnce(String topic) {
+  private static void assertExactlyOnce(KraftCluster cluster, String topic) {
     CommittedRecords committed = CommittedRecords.read(cluster.bootstrapServers(), topic, TOTAL, Duration.ofSeconds(60));
     Set<String> keys = new HashSet<>();
     committed.records().forEach(r -> keys.add(r.key() == null ? null : new String(r.key(), UTF_8)));

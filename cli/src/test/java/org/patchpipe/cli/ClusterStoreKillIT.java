@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.apache.kafka.common.utils.Utils;
 import org.patchpipe.broker.testing.KraftCluster;
+import org.patchpipe.broker.testing.KraftClusterExtension;
 import org.patchpipe.event.Topics;
 import org.patchpipe.store.db.Schema;
 import org.patchpipe.store.embedded.EmbeddedPostgres;
@@ -48,8 +50,8 @@ class ClusterStoreKillIT {
   private static final int REPLY_EVERY = 4;
   private static final int COMMENTS = PATCHES / REPLY_EVERY;
 
+  @RegisterExtension static final KraftClusterExtension KRAFT = new KraftClusterExtension(3);
   @TempDir static Path pgDir;
-  static KraftCluster cluster;
   static EmbeddedPostgres pg;
   @TempDir Path dir;
 
@@ -60,14 +62,10 @@ class ClusterStoreKillIT {
     try (Connection c = connect()) {
       Schema.migrate(c);
     }
-    cluster = KraftCluster.start(3);
   }
 
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
     if (pg != null) {
       pg.close();
     }
@@ -75,6 +73,7 @@ class ClusterStoreKillIT {
 
   @Test
   void killDashNineOfTheLeaderMidStoreStoresEveryPatchAndCommentExactlyOnce() throws Exception {
+    KraftCluster cluster = KRAFT.cluster();
     Topics topics = ReplayCommand.topics(PREFIX, 3);
     for (String name : topics.names()) {
       cluster.createTopic(name, topics.partitionsOf(name));

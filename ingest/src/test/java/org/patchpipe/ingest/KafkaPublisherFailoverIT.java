@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.patchpipe.broker.testing.KraftCluster;
+import org.patchpipe.broker.testing.KraftClusterExtension;
 import org.patchpipe.event.Position;
 import org.patchpipe.event.Topics;
 import org.patchpipe.ingest.kafka.KafkaPublisher;
@@ -35,22 +35,11 @@ class KafkaPublisherFailoverIT {
   /** What the interceptor runs once, on the producer's I/O thread, when a position is acknowledged. */
   static final AtomicReference<Runnable> ON_POSITION_ACK = new AtomicReference<>();
 
-  static KraftCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = KraftCluster.start(3);
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+  @RegisterExtension static final KraftClusterExtension KRAFT = new KraftClusterExtension(3);
 
   @Test
   void aCommitThatTimesOutOnTheClientIsRetriedNotSentAgain() throws Exception {
+    KraftCluster cluster = KRAFT.cluster();
     String txId = "late-commit";
     Topics topics = Topics.DEFAULT.withPrefix("late.");
     PublisherConfig config = PublisherConfig.of(cluster.bootstrapServers(), txId).withTopics(topics)
