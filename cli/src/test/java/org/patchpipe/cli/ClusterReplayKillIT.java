@@ -45,10 +45,7 @@ class ClusterReplayKillIT {
   @Test
   void killDashNineOfTheLeaderMidReplayLosesAndDuplicatesNothing() throws Exception {
     KraftCluster cluster = KRAFT.cluster();
-    Topics topics = ReplayCommand.topics(PREFIX, 3);
-    for (String name : topics.names()) {
-      cluster.createTopic(name, topics.partitionsOf(name));
-    }
+    Topics topics = replicatedTopics(cluster, PREFIX);
     Path mbox = ReplayCommandIT.writeMbox(dir.resolve("list.mbox"), TOTAL, LIST_ID);
     List<String> args = List.of("replay", "--bootstrap-servers", cluster.bootstrapServers(),
         "--topic-prefix", PREFIX, "--batch-messages", "20", "--parser-threads", "1", "--log-format", "json",
@@ -94,6 +91,19 @@ class ClusterReplayKillIT {
     ReplayCommandIT.Run again = ReplayCommandIT.run(args.toArray(String[]::new));
     assertEquals(ExitCodes.OK, again.exitCode(), again.err());
     assertEquals(0, again.summary().get("messages").asInt(), "the committed position survived the failover");
+  }
+
+  /**
+   * Creates patchpipe's four topics for {@code --topic-prefix prefix} with a replica on every node
+   * and {@code min.insync.replicas} 2 before {@code replay} runs ({@code replay} alone would create
+   * them with one replica, and leaves the layout of existing topics alone).
+   */
+  static Topics replicatedTopics(KraftCluster cluster, String prefix) {
+    Topics topics = ReplayCommand.topics(prefix, 3);
+    for (String name : topics.names()) {
+      cluster.createTopic(name, topics.partitionsOf(name));
+    }
+    return topics;
   }
 
   /** Every generated mail exactly once on {@code topic}: no source position, no Message-ID twice. */

@@ -74,10 +74,7 @@ class ClusterStoreKillIT {
   @Test
   void killDashNineOfTheLeaderMidStoreStoresEveryPatchAndCommentExactlyOnce() throws Exception {
     KraftCluster cluster = KRAFT.cluster();
-    Topics topics = ReplayCommand.topics(PREFIX, 3);
-    for (String name : topics.names()) {
-      cluster.createTopic(name, topics.partitionsOf(name));
-    }
+    Topics topics = ClusterReplayKillIT.replicatedTopics(cluster, PREFIX);
     int events = PATCHES + COMMENTS;
     int partition = Utils.toPositive(Utils.murmur2(LIST_ID.getBytes(UTF_8))) % topics.partitions();
     Process store = PatchpipeProcess.start(dir.resolve("store.log"), List.of("store",
