@@ -25,7 +25,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -152,11 +151,6 @@ public final class KraftCluster implements AutoCloseable {
     return leader == null ? -1 : leader.id();
   }
 
-  /** The in-sync replicas of {@code topic}'s {@code partition}. */
-  public Set<Integer> inSyncReplicas(String topic, int partition) {
-    return describe(topic).partitions().get(partition).isr().stream().map(Node::id).collect(Collectors.toSet());
-  }
-
   /** Waits until a node other than {@code old} leads the partition, and returns it. */
   public int awaitLeaderOtherThan(String topic, int partition, int old, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -242,8 +236,8 @@ public final class KraftCluster implements AutoCloseable {
     awaitBrokers(Set.of(id));
   }
 
-  /** Where node {@code id} writes its output, to quote when a test fails. */
-  public Path log(int id) {
+  /** Where node {@code id} writes its output, quoted when it fails to start. */
+  private Path log(int id) {
     return root.resolve("node-" + id + ".log");
   }
 
@@ -367,12 +361,6 @@ public final class KraftCluster implements AutoCloseable {
 
   private TopicDescription describe(String topic) {
     return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
-  }
-
-  /** The leaders of every partition of {@code topic}, in partition order (-1: none). */
-  public List<Integer> leaders(String topic) {
-    return describe(topic).partitions().stream()
-        .map(TopicPartitionInfo::leader).map(n -> n == null ? -1 : n.id()).toList();
   }
 
   private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {

@@ -41,10 +41,10 @@ import org.patchpipe.event.Topics;
  * out-of-order sequence close the producer and throw {@link PublishException}; a commit that times
  * out is committed again (it may have succeeded), never aborted or sent anew; any other {@link
  * KafkaException} (the broker restarting, a timeout before the commit) aborts the transaction and
- * sends the whole batch again, with backoff, until {@link PublisherConfig#retryFor()} has passed. A producer that
- * cannot even abort is replaced: a new one with the same transactional id aborts what the old one
- * left open. Creating the publisher does the same for a previous process that was killed. One per
- * thread.
+ * sends the whole batch again, with backoff, until {@link PublisherConfig#retryFor()} has passed.
+ * A producer that cannot even abort is replaced: a new one with the same transactional id aborts
+ * what the old one left open. Creating the publisher does the same for a previous process that was
+ * killed. One per thread.
  */
 public final class KafkaPublisher implements AutoCloseable {
   /** Room left for record headers and batch overhead under the topic's max.message.bytes. */
