@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,12 +38,13 @@ import org.patchpipe.event.Topics;
  * }</pre>
  *
  * <p>Failures follow {@link KafkaProducer}'s transactional contract: fenced, unauthorised or an
- * out-of-order sequence close the producer and throw {@link PublishException}; any other {@link
- * KafkaException} (the broker restarting, a timeout) aborts the transaction and sends the whole
- * batch again, with backoff, until {@link PublisherConfig#retryFor()} has passed. A producer that
- * cannot even abort is replaced: a new one with the same transactional id aborts what the old one
- * left open. Creating the publisher does the same for a previous process that was killed. One per
- * thread.
+ * out-of-order sequence close the producer and throw {@link PublishException}; a commit that times
+ * out is committed again (it may have succeeded), never aborted or sent anew; any other {@link
+ * KafkaException} (the broker restarting, a timeout before the commit) aborts the transaction and
+ * sends the whole batch again, with backoff, until {@link PublisherConfig#retryFor()} has passed.
+ * A producer that cannot even abort is replaced: a new one with the same transactional id aborts
+ * what the old one left open. Creating the publisher does the same for a previous process that was
+ * killed. One per thread.
  */
 public final class KafkaPublisher implements AutoCloseable {
   /** Room left for record headers and batch overhead under the topic's max.message.bytes. */
@@ -104,7 +106,7 @@ public final class KafkaPublisher implements AutoCloseable {
         producer.send(
             new ProducerRecord<>(
                 topics.positions(), sourceId.getBytes(UTF_8), codec.encodePosition(next)));
-        producer.commitTransaction();
+        commit(deadline);
         transactions++;
         return;
       } catch (ProducerFencedException e) {
@@ -132,6 +134,30 @@ public final class KafkaPublisher implements AutoCloseable {
         abortOrReplace();
         retries++;
         waitOrGiveUp(deadline, attempt, e);
+      }
+    }
+  }
+
+  /**
+   * Commits the open transaction. A commit that times out on the client may still be completed by
+   * the coordinator (it was sent, and the answer is late: a dead broker still counted among the
+   * transaction log's in-sync replicas holds it up until it is fenced). Aborting then, or sending
+   * the batch again in a new transaction, would publish it twice; Kafka's contract is to call
+   * commit again, which waits for that same commit's answer. Past the deadline the outcome stays
+   * unknown: the producer is closed and the caller must start over from the committed position.
+   */
+  private void commit(long deadline) {
+    for (;;) {
+      try {
+        producer.commitTransaction();
+        return;
+      } catch (TimeoutException e) {
+        if (System.nanoTime() > deadline) {
+          closeQuietly();
+          throw new PublishException("Kafka at " + config.bootstrapServers() + " did not answer a commit for "
+              + config.retryFor() + "; whether it committed is unknown, so the batch is not sent again:"
+              + " run again to resume after the last committed position (" + e.getMessage() + ")", e);
+        }
       }
     }
   }
