@@ -127,9 +127,13 @@ public final class ApiServer implements AutoCloseable {
     return List.of(
         Route.get("", ApiServer::index),
         Route.get("projects/", projects::list),
-        Route.get("projects/([^/]+)/", projects::detail).refusing("PUT", "PATCH"),
+        Route.get("projects/([^/]+)/", projects::detail)
+            .and("PUT", projects::update)
+            .and("PATCH", projects::update),
         Route.get("users/", users::list),
-        Route.get("users/([^/]+)/", users::detail).refusing("PUT", "PATCH"),
+        Route.get("users/([^/]+)/", users::detail)
+            .and("PUT", users::update)
+            .and("PATCH", users::update),
         Route.get("people/", people::list),
         Route.get("people/([^/]+)/", people::detail),
         Route.get("patches/", patches::list),

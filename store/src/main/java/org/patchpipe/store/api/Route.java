@@ -4,22 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One path pattern and the handler for each method it allows. The pattern's groups are the path
  * parameters. The {@code Allow} header is derived from the methods, in Django's order: those with
- * a handler and those a view advertises but refuses with 405 (Patchwork's project and user views
- * list PUT and PATCH), then HEAD, and for the REST API OPTIONS. Immutable.
+ * a handler, then HEAD, and for the REST API OPTIONS. Immutable.
  *
  * @param pattern the whole-path regular expression
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
- * @param refused methods advertised in {@code Allow} without a handler (answered 405)
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
  */
-public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options) {
+public record Route(Pattern pattern, Map<String, Handler> handlers, boolean options) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
@@ -30,33 +27,26 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
 
   /** A REST API view answering GET (and HEAD, OPTIONS). */
   public static Route get(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), true);
   }
 
   /** A site (Django) view answering GET and HEAD only. */
   public static Route site(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), false);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), refused, options);
-  }
-
-  /** A copy that advertises {@code methods} but answers them 405. */
-  public Route refusing(String... methods) {
-    Set<String> copy = new java.util.HashSet<>(refused);
-    copy.addAll(List.of(methods));
-    return new Route(pattern, handlers, Set.copyOf(copy), options);
+    return new Route(pattern, Map.copyOf(copy), options);
   }
 
   /** The view's {@code Allow} header. */
   public String allow() {
     List<String> methods = new ArrayList<>();
     for (String method : METHOD_ORDER) {
-      if (handlers.containsKey(method) || refused.contains(method)) {
+      if (handlers.containsKey(method)) {
         methods.add(method);
       }
     }
