@@ -28,6 +28,7 @@ import org.patchpipe.store.api.patch.PatchHandler;
 import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
+import org.patchpipe.store.api.series.SeriesUpdate;
 import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
@@ -148,7 +149,8 @@ public final class ApiServer implements AutoCloseable {
         Route.get("covers/([^/]+)/", covers::detail),
         Route.get("covers/([^/]+)/comments/", coverComments::list),
         Route.get("series/", series::list),
-        Route.get("series/([^/]+)/", series::detail),
+        Route.get("series/([^/]+)/", series::detail)
+            .and("PATCH", new SeriesUpdate(db, series)::update),
         Route.get("events/", events::list));
   }
 

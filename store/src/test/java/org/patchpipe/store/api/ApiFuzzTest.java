@@ -220,14 +220,18 @@ class ApiFuzzTest {
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, anywhere), net.jqwik.api.Tuple.of(3, aimed));
   }
 
-  /** The writable resources: a patch (PUT, PATCH) and its checks (POST), a project, a user (PUT, PATCH). */
+  /**
+   * The writable resources: a patch (PUT, PATCH) and its checks (POST), a project, a user (PUT,
+   * PATCH), a series (PATCH, patchpipe's extension).
+   */
   @Provide
   Arbitrary<String> writeRoutes() {
     Arbitrary<String> patches = Combinators.combine(Arbitraries.of("1", "2", "3", "4", "5", "999"),
             Arbitraries.of("", "checks/"))
         .as((id, sub) -> "/api/1.2/patches/" + id + "/" + sub);
     Arbitrary<String> others = Arbitraries.of("/api/1.2/projects/1/", "/api/1.2/projects/linux-efi/",
-        "/api/1.2/projects/999/", "/api/1.2/users/1/", "/api/1.2/users/2/", "/api/1.2/users/999/");
+        "/api/1.2/projects/999/", "/api/1.2/users/1/", "/api/1.2/users/2/", "/api/1.2/users/999/",
+        "/api/1.2/series/1/", "/api/1.2/series/999/");
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, patches), net.jqwik.api.Tuple.of(1, others));
   }
 
@@ -403,13 +407,13 @@ class ApiFuzzTest {
     }
   }
 
-  /** What a write changes: a patch, a project (by id or link name) or a user. */
+  /** What a write changes: a patch, a project (by id or link name), a user or a series. */
   record Target(String kind, String key) {}
 
   /** The resource a write to {@code path} would change, when the path names one. */
   private static Optional<Target> targetOf(String path) {
     var m = java.util.regex.Pattern.compile(
-        "^/api/(?:1\\.[0-4]/)?(patches|projects|users)/([^/]+)/(checks/)?$").matcher(path);
+        "^/api/(?:1\\.[0-4]/)?(patches|projects|users|series)/([^/]+)/(checks/)?$").matcher(path);
     if (!m.matches() || (m.group(3) != null && !m.group(1).equals("patches"))) {
       return Optional.empty();
     }
@@ -421,6 +425,7 @@ class ApiFuzzTest {
     String sql = switch (target.kind()) {
       case "patches" -> "SELECT 1 FROM patch WHERE CAST(id AS text) = ?";
       case "projects" -> "SELECT 1 FROM project WHERE CAST(id AS text) = ? OR linkname = ?";
+      case "series" -> "SELECT 1 FROM series WHERE CAST(id AS text) = ?";
       default -> "SELECT 1 FROM auth_user WHERE CAST(id AS text) = ?";
     };
     try (Connection c = api.connect(); PreparedStatement q = c.prepareStatement(sql)) {
@@ -436,7 +441,8 @@ class ApiFuzzTest {
 
   /**
    * Patchwork's rules, written independently of the server: a patch by its submitter, delegate or
-   * a maintainer; a project by its maintainers; a user by that user.
+   * a maintainer; a project by its maintainers; a user by that user; a series by whoever may edit
+   * each of its patches.
    */
   private static boolean mayEdit(long userId, Target target) throws SQLException {
     if (userId == 0) {
@@ -444,6 +450,24 @@ class ApiFuzzTest {
     }
     if (target.kind().equals("users")) {
       return target.key().equals(Long.toString(userId));
+    }
+    if (target.kind().equals("series")) {
+      List<Long> patches = new ArrayList<>();
+      try (Connection c = api.connect();
+          PreparedStatement q = c.prepareStatement("SELECT id FROM patch WHERE CAST(series_id AS text) = ?")) {
+        q.setString(1, target.key());
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            patches.add(rs.getLong(1));
+          }
+        }
+      }
+      for (long patch : patches) {
+        if (!mayEdit(userId, new Target("patches", Long.toString(patch)))) {
+          return false;
+        }
+      }
+      return true;
     }
     String sql = target.kind().equals("projects")
         ? "SELECT 1 FROM project p WHERE (CAST(p.id AS text) = ? OR p.linkname = ?) AND EXISTS"
