@@ -44,11 +44,7 @@ public final class PatchRelationRepository {
     } else if (newerRelation != null) {
       target = newerRelation;
     } else {
-      try (PreparedStatement i = connection.prepareStatement(
-          "INSERT INTO patch_relation DEFAULT VALUES RETURNING id"); ResultSet rs = i.executeQuery()) {
-        rs.next();
-        target = rs.getLong(1);
-      }
+      target = newRelation();
     }
     // Every patch of the other relation moves too, so a chain v1, v2, v3 is one relation.
     List<long[]> moved = new ArrayList<>();
@@ -68,11 +64,7 @@ public final class PatchRelationRepository {
       }
     }
     for (long[] m : moved) {
-      try (PreparedStatement u = connection.prepareStatement("UPDATE patch SET related_id = ? WHERE id = ?")) {
-        u.setLong(1, target);
-        u.setLong(2, m[0]);
-        u.executeUpdate();
-      }
+      setRelation(m[0], target);
       events.patchRelationChanged(projectId, null, m[0], m[1] < 0 ? null : m[1], target);
     }
     try (PreparedStatement d = connection.prepareStatement(
