@@ -150,7 +150,7 @@ public final class ApiServer implements AutoCloseable {
         Route.get("covers/([^/]+)/comments/", coverComments::list),
         Route.get("series/", series::list),
         Route.get("series/([^/]+)/", series::detail)
-            .and("PATCH", new SeriesUpdate(db, series)::update),
+            .extension("PATCH", new SeriesUpdate(db, series)::update),
         Route.get("events/", events::list));
   }
 

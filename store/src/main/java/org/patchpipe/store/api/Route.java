@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One path pattern and the handler for each method it allows. The pattern's groups are the path
  * parameters. The {@code Allow} header is derived from the methods, in Django's order: those with
- * a handler, then HEAD, and for the REST API OPTIONS. Immutable.
+ * a handler (but patchpipe's extensions), then HEAD, and for the REST API OPTIONS. Immutable.
  *
  * @param pattern the whole-path regular expression
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
+ * @param extensions methods answered beyond Patchwork's view, left out of {@code Allow}
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
  */
-public record Route(Pattern pattern, Map<String, Handler> handlers, boolean options) {
+public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> extensions, boolean options) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
@@ -27,26 +29,37 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, boolean opti
 
   /** A REST API view answering GET (and HEAD, OPTIONS). */
   public static Route get(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), true);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true);
   }
 
   /** A site (Django) view answering GET and HEAD only. */
   public static Route site(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), options);
+    return new Route(pattern, Map.copyOf(copy), extensions, options);
+  }
+
+  /**
+   * A copy that also answers {@code method} as a patchpipe extension Patchwork's view does not
+   * have: the method is left out of {@code Allow}, so the view's headers stay Patchwork's.
+   */
+  public Route extension(String method, Handler handler) {
+    Route with = and(method, handler);
+    Set<String> copy = new java.util.HashSet<>(extensions);
+    copy.add(method);
+    return new Route(pattern, with.handlers(), Set.copyOf(copy), options);
   }
 
   /** The view's {@code Allow} header. */
   public String allow() {
     List<String> methods = new ArrayList<>();
     for (String method : METHOD_ORDER) {
-      if (handlers.containsKey(method)) {
+      if (handlers.containsKey(method) && !extensions.contains(method)) {
         methods.add(method);
       }
     }

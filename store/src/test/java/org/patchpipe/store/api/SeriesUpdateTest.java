@@ -114,4 +114,12 @@ class SeriesUpdateTest {
       assertEquals(before, state(api));
     }
   }
+
+  @Test
+  void theExtensionIsNotAdvertised(TestDatabase db) throws Exception {
+    try (ApiFixture api = ApiFixture.start(db)) {
+      assertEquals("GET, HEAD, OPTIONS", api.get("/api/1.2/series/1/").headers().firstValue("Allow").orElseThrow(),
+          "Allow stays Patchwork's, so clients see the view they know");
+    }
+  }
 }

@@ -19,7 +19,8 @@ import org.patchpipe.store.db.PatchRepository;
 /**
  * {@code /patches/} and {@code /patches/<id>/}: Patchwork's {@code PatchList} and
  * {@code PatchDetail}. Reads are open to everyone; {@code PUT} and {@code PATCH} need a user who may
- * edit the patch (submitter, delegate or project maintainer).
+ * edit the patch (submitter, delegate or project maintainer), and {@code related} a maintainer of
+ * every project involved ({@link RelatedUpdate}).
  */
 public final class PatchHandler {
 
@@ -84,8 +85,9 @@ public final class PatchHandler {
   }
 
   /**
-   * {@code PUT} or {@code PATCH /patches/<id>/}: state, delegate, archived, commit_ref and pull_url,
-   * with the {@code patch-state-changed} and {@code patch-delegated} events Patchwork records.
+   * {@code PUT} or {@code PATCH /patches/<id>/}: state, delegate, archived, commit_ref, pull_url and
+   * related, with the {@code patch-state-changed}, {@code patch-delegated} and
+   * {@code patch-relation-changed} events Patchwork records.
    */
   public ApiResponse update(ApiRequest request) {
     long id = request.idParam(0);
