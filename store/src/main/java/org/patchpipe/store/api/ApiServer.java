@@ -29,6 +29,7 @@ import org.patchpipe.store.api.patch.PatchHandler;
 import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
 import org.patchpipe.store.api.series.SeriesHandler;
+import org.patchpipe.store.api.series.SeriesUpdate;
 import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.api.xmlrpc.XmlRpcEndpoint;
 import org.patchpipe.store.db.SubmissionKind;
@@ -132,9 +133,13 @@ public final class ApiServer implements AutoCloseable {
     return List.of(
         Route.get("", ApiServer::index),
         Route.get("projects/", projects::list),
-        Route.get("projects/([^/]+)/", projects::detail).refusing("PUT", "PATCH"),
+        Route.get("projects/([^/]+)/", projects::detail)
+            .and("PUT", projects::update)
+            .and("PATCH", projects::update),
         Route.get("users/", users::list),
-        Route.get("users/([^/]+)/", users::detail).refusing("PUT", "PATCH"),
+        Route.get("users/([^/]+)/", users::detail)
+            .and("PUT", users::update)
+            .and("PATCH", users::update),
         Route.get("people/", people::list),
         Route.get("people/([^/]+)/", people::detail),
         Route.get("patches/", patches::list),
@@ -149,7 +154,8 @@ public final class ApiServer implements AutoCloseable {
         Route.get("covers/([^/]+)/", covers::detail),
         Route.get("covers/([^/]+)/comments/", coverComments::list),
         Route.get("series/", series::list),
-        Route.get("series/([^/]+)/", series::detail),
+        Route.get("series/([^/]+)/", series::detail)
+            .extension("PATCH", new SeriesUpdate(db, series)::update),
         Route.get("events/", events::list),
         Route.get("bundles/", bundles::list)
             .and("POST", bundles::create),

@@ -1,16 +1,17 @@
 package org.patchpipe.store.api;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.patchpipe.parser.mail.TransferEncoding;
 
 /**
  * The username and password of an {@code Authorization: Basic ...} header, decoded as DRF's
- * {@code BasicAuthentication} decodes them: Python's lenient {@code base64.b64decode} (characters
- * outside the alphabet are skipped, decoding stops at a complete padding, a dangling quantum is an
- * error), then UTF-8 or, failing that, Latin-1; the username is what comes before the first colon,
+ * {@code BasicAuthentication} decodes them: Python's lenient {@code base64.b64decode}
+ * ({@link TransferEncoding#a2bBase64}, the parser's one copy of CPython's decoder: characters outside
+ * the alphabet are skipped, decoding stops at a complete padding, a dangling quantum is an error),
+ * then UTF-8 or, failing that, Latin-1; the username is what comes before the first colon,
  * the password everything after it (both empty when there is none). Immutable; {@link #toString}
  * never shows the password.
  *
@@ -49,65 +50,16 @@ public record BasicCredentials(String username, String password) {
   }
 
   /**
-   * CPython's {@code binascii.a2b_base64} in its default, non-strict mode. The header reaches us as
-   * Latin-1 characters, one per byte, as Django's {@code get_authorization_header} encodes it.
+   * CPython's lenient {@code base64.b64decode}. The header reaches us as Latin-1 characters, one
+   * per byte, as Django's {@code get_authorization_header} encodes it.
    */
   private static byte[] pythonBase64(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int quadPos = 0;
-    int leftChar = 0;
-    int pads = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '=') {
-        if (quadPos >= 2 && quadPos + ++pads >= 4) {
-          return out.toByteArray();
-        }
-        continue;
-      }
-      int value = sextet(c);
-      if (value < 0) {
-        continue;
-      }
-      switch (quadPos) {
-        case 0 -> {
-          quadPos = 1;
-          leftChar = value;
-        }
-        case 1 -> {
-          quadPos = 2;
-          out.write((leftChar << 2) | (value >> 4));
-          leftChar = value & 0x0f;
-        }
-        case 2 -> {
-          quadPos = 3;
-          out.write((leftChar << 4) | (value >> 2));
-          leftChar = value & 0x03;
-        }
-        default -> {
-          quadPos = 0;
-          out.write((leftChar << 6) | value);
-          leftChar = 0;
-        }
-      }
-    }
-    if (quadPos != 0) {
+    byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] decoded = TransferEncoding.a2bBase64(ascii, ascii.length);
+    if (decoded == null) {
       throw ApiException.detail(403, "Invalid basic header. Credentials not correctly base64 encoded.");
     }
-    return out.toByteArray();
-  }
-
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
+    return decoded;
   }
 
   @Override

@@ -11,17 +11,16 @@ import java.util.regex.Pattern;
 /**
  * One path pattern and the handler for each method it allows. The pattern's groups are the path
  * parameters. The {@code Allow} header is derived from the methods, in Django's order: those with
- * a handler and those a view advertises but refuses with 405 (Patchwork's project and user views
- * list PUT and PATCH), then HEAD, and for the REST API OPTIONS. Immutable.
+ * a handler (but patchpipe's extensions), then HEAD, and for the REST API OPTIONS. Immutable.
  *
  * @param pattern the whole-path regular expression
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
- * @param refused methods advertised in {@code Allow} without a handler (answered 405)
+ * @param extensions methods answered beyond Patchwork's view, left out of {@code Allow}
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
  * @param restAuth whether a site view reads the caller from the API's credentials, as Patchwork's
  *     {@code rest_auth} does for the bundle mbox: bad credentials make the caller anonymous there
  */
-public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options,
+public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> extensions, boolean options,
     boolean restAuth) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -50,21 +49,25 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), refused, options, restAuth);
+    return new Route(pattern, Map.copyOf(copy), extensions, options, restAuth);
   }
 
-  /** A copy that advertises {@code methods} but answers them 405. */
-  public Route refusing(String... methods) {
-    Set<String> copy = new java.util.HashSet<>(refused);
-    copy.addAll(List.of(methods));
-    return new Route(pattern, handlers, Set.copyOf(copy), options, restAuth);
+  /**
+   * A copy that also answers {@code method} as a patchpipe extension Patchwork's view does not
+   * have: the method is left out of {@code Allow}, so the view's headers stay Patchwork's.
+   */
+  public Route extension(String method, Handler handler) {
+    Route with = and(method, handler);
+    Set<String> copy = new java.util.HashSet<>(extensions);
+    copy.add(method);
+    return new Route(pattern, with.handlers(), Set.copyOf(copy), options, restAuth);
   }
 
   /** The view's {@code Allow} header. */
   public String allow() {
     List<String> methods = new ArrayList<>();
     for (String method : METHOD_ORDER) {
-      if (handlers.containsKey(method) || refused.contains(method)) {
+      if (handlers.containsKey(method) && !extensions.contains(method)) {
         methods.add(method);
       }
     }

@@ -123,9 +123,13 @@ public final class EventLog {
         previous, current, null, null, null, null, null));
   }
 
-  /** {@code patch-relation-changed}; {@code previous} null when the patch had no relation. */
-  void patchRelationChanged(long projectId, long patchId, Long previous, Long current) throws SQLException {
-    insert(projectId, Category.PATCH_RELATION_CHANGED, new Row(null, patchId, null, null, null, null,
+  /**
+   * {@code patch-relation-changed}; {@code previous} or {@code current} null when the patch had or
+   * has no relation; {@code actorId} null for a change no user made (revision linking).
+   */
+  void patchRelationChanged(long projectId, Long actorId, long patchId, Long previous, Long current)
+      throws SQLException {
+    insert(projectId, Category.PATCH_RELATION_CHANGED, new Row(actorId, patchId, null, null, null, null,
         null, null, null, null, previous, current, null));
   }
 

@@ -102,6 +102,35 @@ public final class ProjectRepository {
     }
   }
 
+  /** Applies a maintainer's validated edit to the project. */
+  public void edit(long projectId, ProjectEdit edit) throws SQLException {
+    List<String> sets = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    edit.webUrl().ifPresent(v -> set(sets, values, "web_url", v));
+    edit.scmUrl().ifPresent(v -> set(sets, values, "scm_url", v));
+    edit.webscmUrl().ifPresent(v -> set(sets, values, "webscm_url", v));
+    edit.listArchiveUrl().ifPresent(v -> set(sets, values, "list_archive_url", v));
+    edit.listArchiveUrlFormat().ifPresent(v -> set(sets, values, "list_archive_url_format", v));
+    edit.commitUrlFormat().ifPresent(v -> set(sets, values, "commit_url_format", v));
+    edit.showDependencies().ifPresent(v -> set(sets, values, "show_dependencies", v));
+    if (sets.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "UPDATE project SET " + String.join(", ", sets) + " WHERE id = ?")) {
+      for (int i = 0; i < values.size(); i++) {
+        ps.setObject(i + 1, values.get(i));
+      }
+      ps.setLong(values.size() + 1, projectId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void set(List<String> sets, List<Object> values, String column, Object value) {
+    sets.add(column + " = ?");
+    values.add(value);
+  }
+
   /** The maintainers of each of these projects, by user id; a project without any is absent. */
   public Map<Long, List<UserRow>> maintainers(List<Long> projectIds) throws SQLException {
     Map<Long, List<UserRow>> maintainers = new HashMap<>();

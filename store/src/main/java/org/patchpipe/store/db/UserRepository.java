@@ -30,6 +30,9 @@ public final class UserRepository {
    */
   public record Credentials(UserRow user, String passwordHash, boolean active) {}
 
+  /** A user's profile settings, the API's {@code settings}. */
+  public record Settings(boolean sendEmail, int itemsPerPage, boolean showIds) {}
+
   private static final String SELECT_ROW = "SELECT " + UserRow.columns("u", "u_") + " FROM auth_user u";
   private static final Ordering ORDERING =
       new Ordering(Map.of("id", "u.id", "username", "u.username", "email", "u.email"), "id");
@@ -231,6 +234,46 @@ public final class UserRepository {
       ps.setLong(2, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
+      }
+    }
+  }
+
+  /** The user's profile settings (Patchwork's defaults where the user has no profile row). */
+  public Settings settings(long userId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT send_email, items_per_page, show_ids FROM user_profile WHERE user_id = ?")) {
+      ps.setLong(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new Settings(rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3)) : new Settings(false, 100, false);
+      }
+    }
+  }
+
+  /** Applies a validated edit to the user and their profile (created if missing). */
+  public void edit(long userId, UserEdit edit) throws SQLException {
+    if (edit.firstName().isPresent() || edit.lastName().isPresent()) {
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE auth_user SET"
+          + " first_name = coalesce(?, first_name), last_name = coalesce(?, last_name) WHERE id = ?")) {
+        ps.setString(1, edit.firstName().orElse(null));
+        ps.setString(2, edit.lastName().orElse(null));
+        ps.setLong(3, userId);
+        ps.executeUpdate();
+      }
+    }
+    if (edit.sendEmail().isPresent() || edit.itemsPerPage().isPresent() || edit.showIds().isPresent()) {
+      try (PreparedStatement ps = connection.prepareStatement("INSERT INTO user_profile (user_id) VALUES (?)"
+          + " ON CONFLICT (user_id) DO NOTHING")) {
+        ps.setLong(1, userId);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE user_profile SET"
+          + " send_email = coalesce(?, send_email), items_per_page = coalesce(?, items_per_page),"
+          + " show_ids = coalesce(?, show_ids) WHERE user_id = ?")) {
+        ps.setObject(1, edit.sendEmail().orElse(null), java.sql.Types.BOOLEAN);
+        ps.setObject(2, edit.itemsPerPage().orElse(null), java.sql.Types.INTEGER);
+        ps.setObject(3, edit.showIds().orElse(null), java.sql.Types.BOOLEAN);
+        ps.setLong(4, userId);
+        ps.executeUpdate();
       }
     }
   }

@@ -223,13 +223,13 @@ class ApiContractTest {
   }
 
   @Test
-  void allowComesFromTheRoutesAndAdvertisedEditsOfProjectsAnswer405() throws Exception {
+  void allowComesFromTheRoutesAndOtherMethodsAnswer405() throws Exception {
     assertEquals("GET, HEAD, OPTIONS", api.get("/api/1.2/projects/").headers().firstValue("Allow").orElseThrow());
     assertEquals("GET, PUT, PATCH, HEAD, OPTIONS",
         api.get("/api/1.2/projects/1/").headers().firstValue("Allow").orElseThrow());
     assertEquals("GET, POST, HEAD, OPTIONS",
         api.get("/api/1.2/patches/1/checks/").headers().firstValue("Allow").orElseThrow());
-    HttpResponse<String> put = api.send("PUT", "/api/1.2/projects/1/", "{}", null);
+    HttpResponse<String> put = api.send("PUT", "/api/1.2/people/1/", "{}", null);
     assertEquals(405, put.statusCode());
     assertEquals("Method \"PUT\" not allowed.", json(put).get("detail").asText());
     HttpResponse<String> options = api.send("OPTIONS", "/api/1.2/projects/1/", "", null);

@@ -47,7 +47,8 @@ import org.patchpipe.store.embedded.TestDatabase;
  * types, huge values, NUL, unicode) and credentials (none, garbage, a user without rights, a
  * maintainer). Whatever comes in, the server never answers 500; a refused or read-only request
  * leaves every table as it was; a write succeeds only for a caller the Patchwork rule lets edit the
- * patch (submitter, delegate or project maintainer); no list page is longer than 250; a body over
+ * resource (a patch: submitter, delegate or project maintainer; a project: its maintainers; a user:
+ * that user); no list page is longer than 250; a body over
  * the 16 MiB limit is refused with 413 before it is read. jqwik runs on the JUnit Platform beside
  * Jupiter, so the database is started here rather than by {@code SharedPostgres}.
  */
@@ -119,14 +120,14 @@ class ApiFuzzTest {
 
   @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
   void writesNeverFailAndNeedPermission(@ForAll("writes") Call call) throws Exception {
-    Optional<Long> patch = patchOf(call.path());
-    boolean allowed = patch.isPresent() && mayEdit(call.caller().userId(), patch.get());
+    Optional<Target> target = targetOf(call.path());
+    boolean allowed = target.isPresent() && mayEdit(call.caller().userId(), target.get());
     String before = snapshot();
     Answer r = send(call);
     int status = r.statusCode();
     Statistics.label("writes").collect(call.caller().name(), status);
     assertTrue(status < 500, () -> call + " -> " + status + " " + r.body());
-    if (patch.isPresent() && patchExists(patch.get()) && !allowed && call.method().equals(writeMethod(call.path()))) {
+    if (target.isPresent() && exists(target.get()) && !allowed && call.method().equals(writeMethod(call.path()))) {
       // Patchwork checks the caller's rights before it reads the body: no body earns a 400 here.
       assertEquals(403, status, () -> call + " -> " + status + " " + r.body());
     }
@@ -219,11 +220,19 @@ class ApiFuzzTest {
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, anywhere), net.jqwik.api.Tuple.of(3, aimed));
   }
 
-  /** The writable resources: a patch (PUT, PATCH) and its checks (POST). */
+  /**
+   * The writable resources: a patch (PUT, PATCH) and its checks (POST), a project, a user (PUT,
+   * PATCH), a series (PATCH, patchpipe's extension).
+   */
   @Provide
   Arbitrary<String> writeRoutes() {
-    return Combinators.combine(Arbitraries.of("1", "2", "3", "4", "5", "999"), Arbitraries.of("", "checks/"))
+    Arbitrary<String> patches = Combinators.combine(Arbitraries.of("1", "2", "3", "4", "5", "999"),
+            Arbitraries.of("", "checks/"))
         .as((id, sub) -> "/api/1.2/patches/" + id + "/" + sub);
+    Arbitrary<String> others = Arbitraries.of("/api/1.2/projects/1/", "/api/1.2/projects/linux-efi/",
+        "/api/1.2/projects/999/", "/api/1.2/users/1/", "/api/1.2/users/2/", "/api/1.2/users/999/",
+        "/api/1.2/series/1/", "/api/1.2/series/999/");
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, patches), net.jqwik.api.Tuple.of(1, others));
   }
 
   private static String writeMethod(String path) {
@@ -326,7 +335,8 @@ class ApiFuzzTest {
           return (Object) m;
         }));
     Arbitrary<String> field = Arbitraries.of("state", "delegate", "archived", "commit_ref", "pull_url", "related",
-        "target_url", "context", "description", "id", "project", "submitter", "name", "content", "hash");
+        "target_url", "context", "description", "id", "project", "submitter", "name", "content", "hash",
+        "web_url", "show_dependencies", "first_name", "settings");
     Arbitrary<byte[]> json = Combinators.combine(field, value).as(java.util.AbstractMap.SimpleEntry::new).list().ofMaxSize(4)
         .map(entries -> {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -397,34 +407,84 @@ class ApiFuzzTest {
     }
   }
 
-  /** The patch a write to {@code path} would change, when the path names one by number. */
-  private static Optional<Long> patchOf(String path) {
-    var m = java.util.regex.Pattern.compile("^/api/(?:1\\.[0-4]/)?patches/(\\d{1,18})/(checks/)?$").matcher(path);
-    return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+  /** What a write changes: a patch, a project (by id or link name), a user or a series. */
+  record Target(String kind, String key) {}
+
+  /** The resource a write to {@code path} would change, when the path names one. */
+  private static Optional<Target> targetOf(String path) {
+    var m = java.util.regex.Pattern.compile(
+        "^/api/(?:1\\.[0-4]/)?(patches|projects|users|series)/([^/]+)/(checks/)?$").matcher(path);
+    if (!m.matches() || (m.group(3) != null && !m.group(1).equals("patches"))) {
+      return Optional.empty();
+    }
+    boolean numeric = m.group(2).matches("\\d{1,18}");
+    return numeric || m.group(1).equals("projects") ? Optional.of(new Target(m.group(1), m.group(2))) : Optional.empty();
   }
 
-  private static boolean patchExists(long patchId) throws SQLException {
-    try (Connection c = api.connect(); PreparedStatement q = c.prepareStatement("SELECT 1 FROM patch WHERE id = ?")) {
-      q.setLong(1, patchId);
+  private static boolean exists(Target target) throws SQLException {
+    String sql = switch (target.kind()) {
+      case "patches" -> "SELECT 1 FROM patch WHERE CAST(id AS text) = ?";
+      case "projects" -> "SELECT 1 FROM project WHERE CAST(id AS text) = ? OR linkname = ?";
+      case "series" -> "SELECT 1 FROM series WHERE CAST(id AS text) = ?";
+      default -> "SELECT 1 FROM auth_user WHERE CAST(id AS text) = ?";
+    };
+    try (Connection c = api.connect(); PreparedStatement q = c.prepareStatement(sql)) {
+      q.setString(1, target.key());
+      if (target.kind().equals("projects")) {
+        q.setString(2, target.key());
+      }
       try (ResultSet rs = q.executeQuery()) {
         return rs.next();
       }
     }
   }
 
-  /** Patchwork's rule, written independently of the server: submitter, delegate or maintainer. */
-  private static boolean mayEdit(long userId, long patchId) throws SQLException {
+  /**
+   * Patchwork's rules, written independently of the server: a patch by its submitter, delegate or
+   * a maintainer; a project by its maintainers; a user by that user; a series by whoever may edit
+   * each of its patches.
+   */
+  private static boolean mayEdit(long userId, Target target) throws SQLException {
     if (userId == 0) {
       return false;
     }
-    try (Connection c = api.connect();
-        PreparedStatement q = c.prepareStatement("SELECT 1 FROM patch p JOIN person s ON s.id = p.submitter_id"
-            + " WHERE p.id = ? AND (s.user_id = ? OR p.delegate_id = ? OR EXISTS (SELECT 1 FROM"
-            + " project_maintainer m WHERE m.project_id = p.project_id AND m.user_id = ?))")) {
-      q.setLong(1, patchId);
-      q.setLong(2, userId);
-      q.setLong(3, userId);
-      q.setLong(4, userId);
+    if (target.kind().equals("users")) {
+      return target.key().equals(Long.toString(userId));
+    }
+    if (target.kind().equals("series")) {
+      List<Long> patches = new ArrayList<>();
+      try (Connection c = api.connect();
+          PreparedStatement q = c.prepareStatement("SELECT id FROM patch WHERE CAST(series_id AS text) = ?")) {
+        q.setString(1, target.key());
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            patches.add(rs.getLong(1));
+          }
+        }
+      }
+      for (long patch : patches) {
+        if (!mayEdit(userId, new Target("patches", Long.toString(patch)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    String sql = target.kind().equals("projects")
+        ? "SELECT 1 FROM project p WHERE (CAST(p.id AS text) = ? OR p.linkname = ?) AND EXISTS"
+            + " (SELECT 1 FROM project_maintainer m WHERE m.project_id = p.id AND m.user_id = ?)"
+        : "SELECT 1 FROM patch p JOIN person s ON s.id = p.submitter_id"
+            + " WHERE CAST(p.id AS text) = ? AND (s.user_id = ? OR p.delegate_id = ? OR EXISTS (SELECT 1 FROM"
+            + " project_maintainer m WHERE m.project_id = p.project_id AND m.user_id = ?))";
+    try (Connection c = api.connect(); PreparedStatement q = c.prepareStatement(sql)) {
+      q.setString(1, target.key());
+      if (target.kind().equals("projects")) {
+        q.setString(2, target.key());
+        q.setLong(3, userId);
+      } else {
+        q.setLong(2, userId);
+        q.setLong(3, userId);
+        q.setLong(4, userId);
+      }
       try (ResultSet rs = q.executeQuery()) {
         return rs.next();
       }

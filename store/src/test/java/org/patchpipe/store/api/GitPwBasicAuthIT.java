@@ -68,9 +68,11 @@ class GitPwBasicAuthIT {
 
   /** Runs git-pw in the scratch home; returns exit code, stdout and stderr. */
   private String[] pw(String... args) throws Exception {
-    String[] command = new String[args.length + 1];
-    command[0] = gitPw.toAbsolutePath().toString();
-    System.arraycopy(args, 0, command, 1, args.length);
+    // Through sh: the shared copy may be laid out without its execute bits.
+    String[] command = new String[args.length + 2];
+    command[0] = "/bin/sh";
+    command[1] = gitPw.toAbsolutePath().toString();
+    System.arraycopy(args, 0, command, 2, args.length);
     ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
     pb.environment().put("HOME", home.toString());
     pb.environment().put("LC_ALL", "C.UTF-8");

@@ -10,6 +10,7 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
+import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.db.PatchQueries;
@@ -18,7 +19,8 @@ import org.patchpipe.store.db.PatchRepository;
 /**
  * {@code /patches/} and {@code /patches/<id>/}: Patchwork's {@code PatchList} and
  * {@code PatchDetail}. Reads are open to everyone; {@code PUT} and {@code PATCH} need a user who may
- * edit the patch (submitter, delegate or project maintainer).
+ * edit the patch (submitter, delegate or project maintainer), and {@code related} a maintainer of
+ * every project involved ({@link RelatedUpdate}).
  */
 public final class PatchHandler {
 
@@ -59,26 +61,42 @@ public final class PatchHandler {
   }
 
   /**
-   * {@code PUT} or {@code PATCH /patches/<id>/}: state, delegate, archived, commit_ref and pull_url,
-   * with the {@code patch-state-changed} and {@code patch-delegated} events Patchwork records.
+   * Applies one client update to existing patches the caller may each edit, on the caller's
+   * transaction: every patch is locked (in id order) and checked first (403 for any the caller may
+   * not edit: submitter, delegate or project maintainer), and only then is the body read, as DRF's
+   * {@code get_object} comes before validation; the update is validated once and applied to each
+   * patch in the order given, with Patchwork's events for each. Any refusal throws, so the caller's
+   * transaction rolls back whole. Serves {@code PUT}/{@code PATCH /patches/<id>/} and the series
+   * extension, {@code PATCH /series/<id>/}.
+   */
+  public static void edit(Connection connection, java.time.Clock clock, List<Long> patchIds, ApiUser user,
+      java.util.function.Supplier<com.fasterxml.jackson.databind.JsonNode> body, boolean partial) throws SQLException {
+    PatchRepository patches = new PatchRepository(connection, clock);
+    for (long id : patchIds.stream().sorted().toList()) {
+      patches.lock(id);
+      if (!patches.editableBy(id, user.id())) {
+        throw ApiException.forbidden();
+      }
+    }
+    PatchUpdate update = PatchUpdate.parse(body.get(), partial);
+    for (long id : patchIds) {
+      update.apply(connection, clock, id, user);
+    }
+  }
+
+  /**
+   * {@code PUT} or {@code PATCH /patches/<id>/}: state, delegate, archived, commit_ref, pull_url and
+   * related, with the {@code patch-state-changed}, {@code patch-delegated} and
+   * {@code patch-relation-changed} events Patchwork records.
    */
   public ApiResponse update(ApiRequest request) {
     long id = request.idParam(0);
     boolean partial = request.method().equals("PATCH");
     PatchDetailJson patch = db.write(connection -> {
-      PatchRepository patches = new PatchRepository(connection, db.clock());
-      if (!patches.lock(id)) {
+      if (!new PatchRepository(connection, db.clock()).lock(id)) {
         throw ApiException.notFound();
       }
-      if (request.user().isEmpty()) {
-        throw ApiException.notAuthenticated();
-      }
-      if (!patches.editableBy(id, request.user().get().id())) {
-        throw ApiException.forbidden();
-      }
-      // As DRF's get_object(): not found and not allowed come before the body is read.
-      PatchUpdate update = PatchUpdate.parse(request.bodyTree(), partial);
-      update.apply(connection, db.clock(), id, request.user().get());
+      edit(connection, db.clock(), List.of(id), request.requireUser(), request::bodyTree, partial);
       return find(connection, request, id);
     });
     ObjectNode body;

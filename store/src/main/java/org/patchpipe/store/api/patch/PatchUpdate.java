@@ -13,6 +13,7 @@ import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.DrfFields;
 import org.patchpipe.store.db.PatchEdit;
+import org.patchpipe.store.db.PatchRelationRepository;
 import org.patchpipe.store.db.PatchRepository;
 import org.patchpipe.store.db.StateRepository;
 import org.patchpipe.store.db.UserRepository;
@@ -20,21 +21,20 @@ import org.patchpipe.store.db.UserRepository;
 /**
  * The writable fields of a patch as a client sent them, validated the way Patchwork's serializer
  * does: {@code state} (a state slug, any case), {@code delegate} (a user id or null; must maintain
- * the project), {@code archived}, {@code commit_ref} and {@code pull_url} (at most 255 characters).
- * A {@code PUT} must send {@code state} and {@code delegate}. Immutable.
+ * the project), {@code archived}, {@code commit_ref} and {@code pull_url} (at most 255 characters),
+ * {@code related} ({@link RelatedUpdate}; null when the update leaves it alone). A {@code PUT} must
+ * send {@code state} and {@code delegate}. Immutable.
  */
 record PatchUpdate(
     boolean hasState, String state,
     boolean hasDelegate, Long delegate,
     boolean hasArchived, Boolean archived,
     boolean hasCommitRef, String commitRef,
-    boolean hasPullUrl, String pullUrl) {
+    boolean hasPullUrl, String pullUrl,
+    RelatedUpdate related) {
 
   static PatchUpdate parse(JsonNode body, boolean partial) {
-    if (!body.isObject()) {
-      throw ApiException.invalid(Map.of("non_field_errors",
-          List.of("Invalid data. Expected a dictionary, but got " + DrfFields.typeName(body) + ".")));
-    }
+    DrfFields.requireObject(body);
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String state = null;
     JsonNode s = body.get("state");
@@ -63,22 +63,18 @@ record PatchUpdate(
         errors.put("delegate", List.of("Incorrect type. Expected pk value, received " + DrfFields.typeName(d) + "."));
       }
     }
-    Boolean archived = null;
     JsonNode a = body.get("archived");
-    if (a != null) {
-      archived = DrfFields.parseBoolean(a);
-      if (archived == null) {
-        errors.put("archived", List.of("Must be a valid boolean."));
-      }
-    }
-    String commitRef = text(body, "commit_ref", errors);
-    String pullUrl = text(body, "pull_url", errors);
+    Boolean archived = DrfFields.bool(a, "archived", errors);
+    String commitRef = DrfFields.text(body.get("commit_ref"), "commit_ref", 255, true, errors);
+    String pullUrl = DrfFields.text(body.get("pull_url"), "pull_url", 255, true, errors);
+    RelatedUpdate related = body.has("related") ? RelatedUpdate.parse(body.get("related"), errors)
+        : partial ? null : new RelatedUpdate(List.of());
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     return new PatchUpdate(
         s != null, state, d != null, delegate, a != null, archived,
-        body.has("commit_ref"), commitRef, body.has("pull_url"), pullUrl);
+        body.has("commit_ref"), commitRef, body.has("pull_url"), pullUrl, related);
   }
 
   /** Applies the update to a locked, existing patch, recording Patchwork's events for it. */
@@ -105,8 +101,14 @@ record PatchUpdate(
             "User '" + username.get() + "' is not a maintainer for project '" + before.projectName() + "'"));
       }
     }
+    Map<Long, PatchRelationRepository.Member> named =
+        related == null ? Map.of() : related.existing(connection, clock, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
+    }
+    if (related != null) {
+      // Patchwork relates first, then saves the other fields.
+      related.apply(connection, clock, patchId, named, actor.id());
     }
     patches.edit(patchId, before, new PatchEdit(
         newState,
@@ -114,22 +116,6 @@ record PatchUpdate(
         hasArchived ? Optional.of(archived) : Optional.empty(),
         hasCommitRef ? Optional.of(Optional.ofNullable(commitRef)) : Optional.empty(),
         hasPullUrl ? Optional.of(Optional.ofNullable(pullUrl)) : Optional.empty()), actor.id());
-  }
-
-  private static String text(JsonNode body, String field, Map<String, List<String>> errors) {
-    JsonNode node = body.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!(node.isTextual() || node.isNumber())) {
-      errors.put(field, List.of("Not a valid string."));
-      return null;
-    }
-    String value = node.asText();
-    if (value.length() > 255) {
-      errors.put(field, List.of("Ensure this field has no more than 255 characters."));
-    }
-    return value;
   }
 
   /** Django's {@code slugify}: ASCII letters, digits, underscores and hyphens; spaces become hyphens. */

@@ -7,6 +7,7 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
+import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.api.Urls;
@@ -14,12 +15,13 @@ import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedUser;
 import org.patchpipe.store.db.ProjectRepository;
 import org.patchpipe.store.db.ProjectRow;
+import org.patchpipe.store.db.UserRepository;
 import org.patchpipe.store.db.UserRow;
 
 /**
  * {@code /projects/} and {@code /projects/<id or linkname>/}: Patchwork's {@code ProjectList} and
- * {@code ProjectDetail}. Project edits are not offered (Patchwork lets maintainers change a few
- * web fields; patchpipe configures projects from the command line).
+ * {@code ProjectDetail}. {@code PUT} and {@code PATCH} let the project's maintainers change its web
+ * fields ({@link ProjectUpdate}), as Patchwork's {@code PatchworkPermission} does.
  */
 public final class ProjectHandler {
 
@@ -43,6 +45,23 @@ public final class ProjectHandler {
       ProjectRepository projects = new ProjectRepository(connection);
       ProjectRow row = projects.byIdOrLinkName(key).orElseThrow(ApiException::notFound);
       return json(projects, List.of(row), request.urls()).get(0);
+    });
+    return ApiResponse.json(200, Json.write(project, request.urls()), Map.of());
+  }
+
+  /** {@code PUT} or {@code PATCH /projects/<id or linkname>/}: 404, then 403 unless a maintainer, then 400. */
+  public ApiResponse update(ApiRequest request) {
+    String key = request.param(0);
+    ProjectJson project = db.write(connection -> {
+      ProjectRepository projects = new ProjectRepository(connection);
+      ProjectRow row = projects.byIdOrLinkName(key).orElseThrow(ApiException::notFound);
+      ApiUser user = request.requireUser();
+      if (!new UserRepository(connection).maintains(user.id(), row.id())) {
+        throw ApiException.forbidden();
+      }
+      projects.edit(row.id(), ProjectUpdate.parse(request.bodyTree()));
+      ProjectRow edited = projects.byIdOrLinkName(Long.toString(row.id())).orElseThrow();
+      return json(projects, List.of(edited), request.urls()).get(0);
     });
     return ApiResponse.json(200, Json.write(project, request.urls()), Map.of());
   }
