@@ -10,6 +10,7 @@ import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.api.ApiServer;
 import org.patchpipe.store.consume.ConsumerStats;
 import org.patchpipe.store.consume.EventConsumer;
+import org.patchpipe.store.consume.StandbyListener;
 import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
 
@@ -29,8 +30,11 @@ public final class StoreServer implements AutoCloseable {
   private final CountDownLatch consumerDone = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** What a running store tells its owner, who decides how to show it. */
-  public interface Listener {
+  /**
+   * What a running store tells its owner, who decides how to show it: progress, a failed consumer,
+   * and standing by for and taking over the single-writer lock.
+   */
+  public interface Listener extends StandbyListener {
     /** The totals so far, at most every few seconds while events arrive. */
     void progress(ConsumerStats stats);
 
@@ -43,6 +47,7 @@ public final class StoreServer implements AutoCloseable {
     this.pool = pool;
     this.api = api;
     long[] lastPrint = {System.nanoTime()};
+    consumer.onStandby(listener);
     consumer.onProgress(stats -> {
       long now = System.nanoTime();
       if (now - lastPrint[0] >= PROGRESS_EVERY.toNanos()) {
