@@ -114,17 +114,12 @@ public final class StoreServer implements AutoCloseable {
     return consumer.stats();
   }
 
-  /** Whether {@link #close()} has begun (a Ctrl-C hook may close the server under a running command). */
-  public boolean isClosed() {
-    return closed.get();
-  }
-
   /** The API root, e.g. {@code http://127.0.0.1:8000/api/1.2/}. */
   public String apiUrl() {
     return api.baseUrl() + "/api/1.2/";
   }
 
-  /** Stops everything; safe to call twice (from a shutdown hook and from the main thread). */
+  /** Stops everything; safe to call twice. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {

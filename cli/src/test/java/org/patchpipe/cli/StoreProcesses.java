@@ -1,0 +1,149 @@
+package org.patchpipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import org.patchpipe.store.db.Schema;
+import org.patchpipe.store.embedded.EmbeddedPostgres;
+import org.patchpipe.store.embedded.PostgresConfig;
+
+/**
+ * What the fault tests of {@code patchpipe store} processes share: mboxes of numbered patches,
+ * waiting for a store's log to say something, and the database's own account of what was stored
+ * (counted in SQL on the test's PostgreSQL, not through the store under test).
+ */
+final class StoreProcesses {
+  private StoreProcesses() {}
+
+  /** An mbox of patches {@code from} (inclusive) to {@code to} (exclusive), each its own Message-ID. */
+  static Path mbox(Path file, int from, int to, String listId) throws IOException {
+    StringBuilder mbox = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n").append(ReplayCommandIT.mail(i, listId)).append("\n");
+    }
+    return Files.writeString(file, mbox);
+  }
+
+  /** A fresh embedded PostgreSQL in {@code dir}, migrated, so the test can count before a store starts. */
+  static EmbeddedPostgres database(Path dir) throws SQLException {
+    EmbeddedPostgres pg = EmbeddedPostgres.start(
+        new PostgresConfig(dir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache()));
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
+      Schema.migrate(c);
+    }
+    return pg;
+  }
+
+  /** {@code patchpipe store} on the database {@code pg}, its standard error in {@code log}. */
+  static Process store(EmbeddedPostgres pg, String bootstrap, String prefix, Path log) throws IOException {
+    return start(log, List.of("store", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
+        "--db", pg.jdbcUrl(), "--db-user", pg.user(), "--api-port", "0", "--max-batch", "10"));
+  }
+
+  /** {@code patchpipe replay} of {@code mbox}, its standard error in {@code log}. */
+  static Process replay(String bootstrap, String prefix, Path mbox, Path log) throws IOException {
+    return start(log, List.of("replay", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
+        "--log-format", "json", mbox.toString()));
+  }
+
+  /** Like {@link PatchpipeProcess#start}, with standard output read away so the process never blocks on it. */
+  static Process start(Path log, List<String> args) throws IOException {
+    Process p = PatchpipeProcess.start(log, args);
+    Thread drain = new Thread(() -> {
+      try {
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        // The process ended.
+      }
+    }, "drain-" + log.getFileName());
+    drain.setDaemon(true);
+    drain.start();
+    return p;
+  }
+
+  /** Waits until {@code log} has a line containing {@code text}; returns that line. */
+  static String awaitLine(Path log, String text, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log)) {
+        for (String line : Files.readAllLines(log)) {
+          if (line.contains(text)) {
+            return line;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no line with '" + text + "' within " + timeout.toSeconds() + " s in " + log + ":\n"
+        + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+  }
+
+  /** Waits until the stored patches satisfy {@code done}; returns the last count. */
+  static long awaitPatches(EmbeddedPostgres pg, LongPredicate done, Duration timeout)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long patches = patches(pg);
+    while (!done.test(patches) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      patches = patches(pg);
+    }
+    return patches;
+  }
+
+  static long patches(EmbeddedPostgres pg) throws SQLException {
+    return count(pg, "SELECT count(*) FROM patch");
+  }
+
+  /**
+   * Asserts the database holds each of {@code published} patches exactly once: as many patch rows
+   * as distinct Message-IDs as published, one patch-created event each, and no mail recorded as
+   * a duplicate, dropped or set aside (an event stored twice would show as an R1.5 duplicate).
+   */
+  static void assertEachPatchOnce(EmbeddedPostgres pg, int published) throws SQLException {
+    assertEquals(published, count(pg, "SELECT count(*) FROM patch"), "patch rows");
+    assertEquals(published, count(pg, "SELECT count(DISTINCT msgid) FROM patch"), "distinct Message-IDs");
+    assertEquals(published, count(pg, "SELECT count(*) FROM event WHERE category = 'patch-created'"), "events");
+    assertEquals(0, count(pg, "SELECT count(*) FROM unstored_mail"), "mail stored twice shows as a duplicate");
+    assertEquals(0, count(pg, "SELECT count(*) FROM poison_event"), "nothing set aside");
+  }
+
+  static long count(EmbeddedPostgres pg, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "");
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** SIGTERM, then asserts exit 0 within {@code within}; returns the time it took. */
+  static Duration terminate(Process p, Path log, Duration within) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    p.toHandle().destroy();
+    assertTrue(p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS),
+        "still running " + within.toSeconds() + " s after SIGTERM: " + Files.readString(log));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertEquals(ExitCodes.OK, p.exitValue(), Files.readString(log));
+    return took;
+  }
+
+  /** Kills whatever of {@code processes} still runs (after a failed test). */
+  static void killAll(List<Process> processes) throws InterruptedException {
+    for (Process p : new ArrayList<>(processes)) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
