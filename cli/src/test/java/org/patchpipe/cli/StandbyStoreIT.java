@@ -41,7 +41,7 @@ class StandbyStoreIT {
   @BeforeAll
   static void start() throws Exception {
     broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(shared.resolve("broker")));
-    pg = StoreProcesses.database(shared.resolve("pg"));
+    pg = StoreProcesses.database(shared.resolve("pg"), false);
   }
 
   @AfterAll

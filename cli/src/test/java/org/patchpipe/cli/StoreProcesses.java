@@ -37,10 +37,14 @@ final class StoreProcesses {
     return Files.writeString(file, mbox);
   }
 
-  /** A fresh embedded PostgreSQL in {@code dir}, migrated, so the test can count before a store starts. */
-  static EmbeddedPostgres database(Path dir) throws SQLException {
+  /**
+   * A fresh embedded PostgreSQL in {@code dir}, migrated, so the test can count before a store
+   * starts; {@code durable} false turns off fsync and synchronous commit (a crash of the server may
+   * then lose the last commits it acknowledged).
+   */
+  static EmbeddedPostgres database(Path dir, boolean durable) throws SQLException {
     EmbeddedPostgres pg = EmbeddedPostgres.start(
-        new PostgresConfig(dir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache()));
+        new PostgresConfig(dir, 0, "patchpipe", durable, PostgresConfig.defaultBinariesCache()));
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
       Schema.migrate(c);
     }
@@ -59,12 +63,16 @@ final class StoreProcesses {
         "--log-format", "json", mbox.toString()));
   }
 
-  /** Like {@link PatchpipeProcess#start}, with standard output read away so the process never blocks on it. */
+  /**
+   * Like {@link PatchpipeProcess#start}, with standard output copied to {@link #out}{@code (log)}
+   * as it comes, so the process never blocks on it.
+   */
   static Process start(Path log, List<String> args) throws IOException {
     Process p = PatchpipeProcess.start(log, args);
+    Path out = out(log);
     Thread drain = new Thread(() -> {
-      try {
-        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      try (java.io.OutputStream file = Files.newOutputStream(out)) {
+        p.getInputStream().transferTo(file);
       } catch (IOException e) {
         // The process ended.
       }
@@ -72,6 +80,11 @@ final class StoreProcesses {
     drain.setDaemon(true);
     drain.start();
     return p;
+  }
+
+  /** Where {@link #start} copies the standard output of the process logging to {@code log}. */
+  static Path out(Path log) {
+    return log.resolveSibling(log.getFileName() + ".out");
   }
 
   /** Waits until {@code log} has a line containing {@code text}; returns that line. */

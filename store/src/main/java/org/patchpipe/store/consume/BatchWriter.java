@@ -52,13 +52,18 @@ final class BatchWriter implements AutoCloseable {
    * Writes {@code records} and their next offsets, then commits.
    *
    * @throws SQLException or {@link org.patchpipe.store.db.StoreException} if anything fails; the
-   *     transaction is then rolled back and nothing of the batch is kept
+   *     transaction is then rolled back and nothing of the batch is kept, except after a {@link
+   *     CommitUnconfirmed}, when the database may have stored it all
    */
   ConsumerStats write(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
     try {
       ConsumerStats stats = writeAll(records);
       offsets.write(connection, records);
-      connection.commit();
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw new CommitUnconfirmed(stats, e);
+      }
       return stats;
     } catch (SQLException | RuntimeException e) {
       rollback(e);

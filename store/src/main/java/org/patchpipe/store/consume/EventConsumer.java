@@ -280,7 +280,11 @@ public final class EventConsumer implements AutoCloseable {
     while (sleep(backoff)) {
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       try {
-        seekToStoredOffsets();
+        Map<TopicPartition, Long> stored = seekToStoredOffsets(partitions);
+        if (failure instanceof CommitUnconfirmed unconfirmed && OffsetStore.covers(stored, batch)) {
+          LOG.info("the unconfirmed commit of the batch of {} events did land; it is not read again", batch.size());
+          committed(unconfirmed.staged());
+        }
         return;
       } catch (SQLException | StoreException e) {
         writers.discard();
@@ -342,12 +346,8 @@ public final class EventConsumer implements AutoCloseable {
     }
   }
 
-  /** Seeks every assigned partition to its offset in {@code consumer_offset}, or the beginning. */
-  private void seekToStoredOffsets() throws SQLException {
-    seekToStoredOffsets(partitions);
-  }
-
-  private void seekToStoredOffsets(List<TopicPartition> partitions) throws SQLException {
+  /** Seeks {@code partitions} to their offsets in {@code consumer_offset}, or the beginning; returns those read. */
+  private Map<TopicPartition, Long> seekToStoredOffsets(List<TopicPartition> partitions) throws SQLException {
     Map<TopicPartition, Long> stored = offsets.read(writers.get().connection(), config.topics().events());
     writers.get().connection().commit();
     List<TopicPartition> fresh = new ArrayList<>();
@@ -362,6 +362,7 @@ public final class EventConsumer implements AutoCloseable {
     if (!fresh.isEmpty()) {
       kafka.seekToBeginning(fresh);
     }
+    return stored;
   }
 
   private boolean sleep(Duration d) {

@@ -44,6 +44,17 @@ final class OffsetStore {
     return offsets;
   }
 
+  /** Whether the {@code stored} next offsets are past every one of {@code records}: they were stored. */
+  static boolean covers(Map<TopicPartition, Long> stored, List<ConsumerRecord<byte[], byte[]>> records) {
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Long next = stored.get(new TopicPartition(record.topic(), record.partition()));
+      if (next == null || next <= record.offset()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Records the offsets after {@code records} as the next to read, in the caller's transaction.
    *
