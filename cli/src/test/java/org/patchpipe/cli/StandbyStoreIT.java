@@ -57,8 +57,8 @@ class StandbyStoreIT {
 
   @Test
   void theStandbyTakesOverWithin30sOfAKillAndEveryPatchIsStoredOnce() throws Exception {
-    int warmUp = 200;
-    int total = 2200;
+    int warmUp = 100;
+    int total = 1500;
     Process first = replay("first", StoreProcesses.mbox(dir.resolve("first.mbox"), 0, warmUp, LIST));
     assertTrue(first.waitFor(120, TimeUnit.SECONDS));
     assertEquals(ExitCodes.OK, first.exitValue(), Files.readString(dir.resolve("first.log")));

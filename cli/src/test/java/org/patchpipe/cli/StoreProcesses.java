@@ -104,6 +104,23 @@ final class StoreProcesses {
         + (Files.exists(log) ? Files.readString(log) : "(no log)"));
   }
 
+  /** Waits until {@code file} has a line matching {@code pattern}; returns its first group. */
+  static String awaitMatch(Path file, java.util.regex.Pattern pattern, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file)) {
+        java.util.regex.Matcher m = pattern.matcher(Files.readString(file));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("nothing matching " + pattern + " within " + timeout.toSeconds() + " s in " + file
+        + ":\n" + (Files.exists(file) ? Files.readString(file) : "(none)"));
+  }
+
   /** Waits until the stored patches satisfy {@code done}; returns the last count. */
   static long awaitPatches(EmbeddedPostgres pg, LongPredicate done, Duration timeout)
       throws SQLException, InterruptedException {
