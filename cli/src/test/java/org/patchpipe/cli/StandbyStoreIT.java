@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchpipe.broker.BrokerConfig;
-import org.patchpipe.broker.EmbeddedBroker;
-import org.patchpipe.store.embedded.EmbeddedPostgres;
 
 /**
  * Two real {@code patchpipe store} processes on one database: the second stands by (says so, and
@@ -32,39 +24,26 @@ class StandbyStoreIT {
   private static final String PREFIX = "standby.";
   private static final String LIST = "standby.example.org";
 
-  @TempDir static Path shared;
-  static EmbeddedBroker broker;
-  static EmbeddedPostgres pg;
   @TempDir Path dir;
-  private final List<Process> started = new ArrayList<>();
-
-  @BeforeAll
-  static void start() throws Exception {
-    broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(shared.resolve("broker")));
-    pg = StoreProcesses.database(shared.resolve("pg"), false);
-  }
-
-  @AfterAll
-  static void stop() {
-    pg.close();
-    broker.close();
-  }
-
-  @AfterEach
-  void killLeftovers() throws InterruptedException {
-    StoreProcesses.killAll(started);
-  }
+  private StoreProcesses rig;
 
   @Test
   void theStandbyTakesOverWithin30sOfAKillAndEveryPatchIsStoredOnce() throws Exception {
     int warmUp = 100;
     int total = 1500;
+    try (StoreProcesses started = StoreProcesses.start(dir, PREFIX, false)) {
+      rig = started;
+      takeOverTwice(warmUp, total);
+    }
+  }
+
+  private void takeOverTwice(int warmUp, int total) throws Exception {
     Process first = replay("first", StoreProcesses.mbox(dir.resolve("first.mbox"), 0, warmUp, LIST));
     assertTrue(first.waitFor(120, TimeUnit.SECONDS));
     assertEquals(ExitCodes.OK, first.exitValue(), Files.readString(dir.resolve("first.log")));
 
     Process a = store("a");
-    StoreProcesses.awaitPatches(pg, n -> n > 0, Duration.ofSeconds(60));
+    rig.awaitPatches(n -> n > 0, Duration.ofSeconds(60));
     Process b = store("b");
     String standingBy = StoreProcesses.awaitLine(dir.resolve("b.log"), "standing by", Duration.ofSeconds(60));
     assertTrue(standingBy.contains("consumer 'patchpipe-store'") && standingBy.contains("advisory lock"), standingBy);
@@ -77,22 +56,22 @@ class StandbyStoreIT {
     assertTrue(Files.readString(dir.resolve("c.log")).lines().noneMatch(l -> l.contains("took over")));
 
     Process replay = replay("second", StoreProcesses.mbox(dir.resolve("second.mbox"), warmUp, total, LIST));
-    StoreProcesses.awaitPatches(pg, n -> n > warmUp + 100, Duration.ofSeconds(60));
+    rig.awaitPatches(n -> n > warmUp + 100, Duration.ofSeconds(60));
     boolean replayingAtFirstKill = replay.isAlive();
     long takeoverB = killAndAwaitTakeover(a, "b");
 
     Process a2 = store("a2");
     StoreProcesses.awaitLine(dir.resolve("a2.log"), "standing by", Duration.ofSeconds(60));
-    long atSecondKill = StoreProcesses.patches(pg);
-    StoreProcesses.awaitPatches(pg, n -> n > atSecondKill + 50 || n >= total, Duration.ofSeconds(60));
+    long atSecondKill = rig.patches();
+    rig.awaitPatches(n -> n > atSecondKill + 50 || n >= total, Duration.ofSeconds(60));
     boolean replayingAtSecondKill = replay.isAlive();
     long takeoverA2 = killAndAwaitTakeover(b, "a2");
 
     assertTrue(replay.waitFor(120, TimeUnit.SECONDS), "replay still running");
     assertEquals(ExitCodes.OK, replay.exitValue(), Files.readString(dir.resolve("second.log")));
-    StoreProcesses.awaitPatches(pg, n -> n >= total, Duration.ofSeconds(120));
+    rig.awaitPatches(n -> n >= total, Duration.ofSeconds(120));
     Thread.sleep(2000); // a duplicate written late would show now
-    StoreProcesses.assertEachPatchOnce(pg, total);
+    StoreProcesses.assertEachPatchOnce(rig.pg(), total);
     StoreProcesses.terminate(a2, dir.resolve("a2.log"), Duration.ofSeconds(30));
     System.out.println("StandbyStoreIT: takeovers after kill -9 in " + takeoverB + " ms and " + takeoverA2
         + " ms (replay still publishing: " + replayingAtFirstKill + ", " + replayingAtSecondKill + "); " + total
@@ -113,14 +92,10 @@ class StandbyStoreIT {
   }
 
   private Process store(String name) throws Exception {
-    Process p = StoreProcesses.store(pg, broker.bootstrapServers(), PREFIX, dir.resolve(name + ".log"));
-    started.add(p);
-    return p;
+    return rig.store(name);
   }
 
   private Process replay(String name, Path mbox) throws Exception {
-    Process p = StoreProcesses.replay(broker.bootstrapServers(), PREFIX, mbox, dir.resolve(name + ".log"));
-    started.add(p);
-    return p;
+    return rig.replay(name, mbox);
   }
 }

@@ -16,17 +16,99 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
+import org.patchpipe.broker.BrokerConfig;
+import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.store.db.Schema;
 import org.patchpipe.store.embedded.EmbeddedPostgres;
 import org.patchpipe.store.embedded.PostgresConfig;
 
 /**
- * What the fault tests of {@code patchpipe store} processes share: mboxes of numbered patches,
- * waiting for a store's log to say something, and the database's own account of what was stored
- * (counted in SQL on the test's PostgreSQL, not through the store under test).
+ * What the fault tests of {@code patchpipe store} processes share: a broker and a PostgreSQL in the
+ * test's JVM with the store and replay processes started on them (all stopped by {@link
+ * #close()}), mboxes of numbered patches, waiting for a process's log to say something, and the
+ * database's own account of what was stored (counted in SQL on the test's PostgreSQL, not through
+ * the store under test).
  */
-final class StoreProcesses {
-  private StoreProcesses() {}
+final class StoreProcesses implements AutoCloseable {
+  private final Path dir;
+  private final String prefix;
+  private final EmbeddedBroker broker;
+  private EmbeddedPostgres pg;
+  private final List<Process> started = new ArrayList<>();
+
+  private StoreProcesses(Path dir, String prefix, EmbeddedBroker broker, EmbeddedPostgres pg) {
+    this.dir = dir;
+    this.prefix = prefix;
+    this.broker = broker;
+    this.pg = pg;
+  }
+
+  /**
+   * A broker and a migrated PostgreSQL under {@code dir}, for topics named with {@code prefix};
+   * {@code durable} false turns off fsync and synchronous commit (a crash of the server may then
+   * lose the last commits it acknowledged).
+   */
+  static StoreProcesses start(Path dir, String prefix, boolean durable) throws SQLException {
+    EmbeddedBroker broker = EmbeddedBroker.start(BrokerConfig.ofRandomPort(dir.resolve("broker")));
+    EmbeddedPostgres pg = EmbeddedPostgres.start(
+        new PostgresConfig(dir.resolve("pg"), 0, "patchpipe", durable, PostgresConfig.defaultBinariesCache()));
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
+      Schema.migrate(c); // so the test can count before a store starts
+    }
+    return new StoreProcesses(dir, prefix, broker, pg);
+  }
+
+  EmbeddedPostgres pg() {
+    return pg;
+  }
+
+  /** {@code patchpipe store} on this database, its standard error in {@code NAME.log}. */
+  Process store(String name) throws IOException {
+    return started(start(log(name), List.of("store", "--bootstrap-servers", broker.bootstrapServers(),
+        "--topic-prefix", prefix, "--db", pg.jdbcUrl(), "--db-user", pg.user(), "--api-port", "0",
+        "--max-batch", "10")));
+  }
+
+  /** {@code patchpipe replay} of {@code mbox}, its standard error in {@code NAME.log}. */
+  Process replay(String name, Path mbox) throws IOException {
+    return started(start(log(name), List.of("replay", "--bootstrap-servers", broker.bootstrapServers(),
+        "--topic-prefix", prefix, "--log-format", "json", mbox.toString())));
+  }
+
+  Path log(String name) {
+    return dir.resolve(name + ".log");
+  }
+
+  /**
+   * Shuts the server down (fast: SIGINT, open transactions rolled back; immediate: SIGQUIT, no
+   * checkpoint, crash recovery on start) and starts it again on the same data directory and port
+   * after {@code down}.
+   */
+  void restartPostgres(boolean immediate, Duration down) throws Exception {
+    if (immediate) {
+      Path pidFile = pg.config().dataDir().resolve("postmaster.pid");
+      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+      new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).start().waitFor();
+      postmaster.onExit().get(60, TimeUnit.SECONDS);
+    }
+    pg.close();
+    Thread.sleep(down.toMillis());
+    pg = EmbeddedPostgres.start(pg.config().withPort(pg.port()));
+  }
+
+  private Process started(Process p) {
+    started.add(p);
+    return p;
+  }
+
+  /** Kills whatever process still runs (after a failed test), then stops PostgreSQL and the broker. */
+  @Override
+  public void close() throws InterruptedException {
+    killAll(started);
+    pg.close();
+    broker.close();
+  }
 
   /** An mbox of patches {@code from} (inclusive) to {@code to} (exclusive), each its own Message-ID. */
   static Path mbox(Path file, int from, int to, String listId) throws IOException {
@@ -35,32 +117,6 @@ final class StoreProcesses {
       mbox.append("From mboxrd@z Thu Jan  1 00:00:00 1970\n").append(ReplayCommandIT.mail(i, listId)).append("\n");
     }
     return Files.writeString(file, mbox);
-  }
-
-  /**
-   * A fresh embedded PostgreSQL in {@code dir}, migrated, so the test can count before a store
-   * starts; {@code durable} false turns off fsync and synchronous commit (a crash of the server may
-   * then lose the last commits it acknowledged).
-   */
-  static EmbeddedPostgres database(Path dir, boolean durable) throws SQLException {
-    EmbeddedPostgres pg = EmbeddedPostgres.start(
-        new PostgresConfig(dir, 0, "patchpipe", durable, PostgresConfig.defaultBinariesCache()));
-    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), "")) {
-      Schema.migrate(c);
-    }
-    return pg;
-  }
-
-  /** {@code patchpipe store} on the database {@code pg}, its standard error in {@code log}. */
-  static Process store(EmbeddedPostgres pg, String bootstrap, String prefix, Path log) throws IOException {
-    return start(log, List.of("store", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
-        "--db", pg.jdbcUrl(), "--db-user", pg.user(), "--api-port", "0", "--max-batch", "10"));
-  }
-
-  /** {@code patchpipe replay} of {@code mbox}, its standard error in {@code log}. */
-  static Process replay(String bootstrap, String prefix, Path mbox, Path log) throws IOException {
-    return start(log, List.of("replay", "--bootstrap-servers", bootstrap, "--topic-prefix", prefix,
-        "--log-format", "json", mbox.toString()));
   }
 
   /**
@@ -122,18 +178,17 @@ final class StoreProcesses {
   }
 
   /** Waits until the stored patches satisfy {@code done}; returns the last count. */
-  static long awaitPatches(EmbeddedPostgres pg, LongPredicate done, Duration timeout)
-      throws SQLException, InterruptedException {
+  long awaitPatches(LongPredicate done, Duration timeout) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long patches = patches(pg);
+    long patches = patches();
     while (!done.test(patches) && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      patches = patches(pg);
+      patches = patches();
     }
     return patches;
   }
 
-  static long patches(EmbeddedPostgres pg) throws SQLException {
+  long patches() throws SQLException {
     return count(pg, "SELECT count(*) FROM patch");
   }
 

@@ -180,6 +180,32 @@ class EventConsumerIT {
     }
   }
 
+  @Test
+  void theLockSessionAsksTheServerToDropItWhenCutOff(TestDatabase db) throws Exception {
+    StoreConfig config = kafka.config(db, kafka.newTopics());
+    WriterLock lock = new WriterLock(config, new Standby());
+    try (Connection session = lock.acquire(() -> false); Statement s = session.createStatement()) {
+      // A holder cut off by the network is dropped by the server after ~25 s, not the kernel's two hours.
+      assertEquals("10", show(s, "tcp_keepalives_idle"));
+      assertEquals("5", show(s, "tcp_keepalives_interval"));
+      assertEquals("3", show(s, "tcp_keepalives_count"));
+      assertEquals("25000", show(s, "tcp_user_timeout")); // ms
+      try (Connection other = db.connect(); Statement o = other.createStatement();
+          var rs = o.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+              + " AND classid = " + (WriterLock.KEY & 0xffffffffL) + " AND pid <> pg_backend_pid()")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "the session holds the lock");
+      }
+    }
+  }
+
+  private static String show(Statement s, String setting) throws SQLException {
+    try (var rs = s.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   /** Records what a consumer says about the lock. */
   private static final class Standby implements StandbyListener {
     final CountDownLatch standingBy = new CountDownLatch(1);
