@@ -69,10 +69,13 @@ final class StoreProcesses implements AutoCloseable {
         "--max-batch", "10")));
   }
 
-  /** {@code patchpipe replay} of {@code mbox}, its standard error in {@code NAME.log}. */
-  Process replay(String name, Path mbox) throws IOException {
-    return started(start(log(name), List.of("replay", "--bootstrap-servers", broker.bootstrapServers(),
-        "--topic-prefix", prefix, "--log-format", "json", mbox.toString())));
+  /** {@code patchpipe replay} of {@code mbox} with {@code options}, its standard error in {@code NAME.log}. */
+  Process replay(String name, Path mbox, String... options) throws IOException {
+    List<String> args = new ArrayList<>(List.of("replay", "--bootstrap-servers", broker.bootstrapServers(),
+        "--topic-prefix", prefix, "--log-format", "json"));
+    args.addAll(List.of(options));
+    args.add(mbox.toString());
+    return started(start(log(name), args));
   }
 
   Path log(String name) {
