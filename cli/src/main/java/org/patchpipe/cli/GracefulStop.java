@@ -15,11 +15,11 @@ import sun.misc.SignalHandler;
 
 /**
  * SIGTERM (a service manager stopping us) and SIGINT (Ctrl-C) as a request to stop after the batch
- * in hand, shared by {@code replay}, {@code store} and {@code daemon}. The JVM's own handler for
- * these signals starts its shutdown, which ends the process with status 143 or 130 whatever the
- * command would have returned; this one only records the request and runs the actions registered
- * with {@link #onRequest}, so the command's work loop commits what it holds, the command closes
- * its resources on its own thread and returns normally, and picocli exits with the command's
+ * in hand, shared by {@code replay}, {@code store}, {@code daemon} and {@code run}. The JVM's own
+ * handler for these signals starts its shutdown, which ends the process with status 143 or 130
+ * whatever the command would have returned; this one only records the request and runs the actions
+ * registered with {@link #onRequest}, so the command's work loop commits what it holds, the command
+ * closes its resources on its own thread and returns normally, and picocli exits with the command's
  * status. A second signal, or a stop that takes longer than the grace period, quits as the JVM's
  * handler would: a stuck stop can always be ended. {@link #close()} gives the signals back.
  */

@@ -19,6 +19,7 @@ import org.patchpipe.ingest.Replay;
 import org.patchpipe.ingest.ReplayListener;
 import org.patchpipe.ingest.ReplayProgress;
 import org.patchpipe.ingest.ReplaySummary;
+import org.patchpipe.ingest.StopRequest;
 import org.patchpipe.ingest.kafka.PublishException;
 import org.patchpipe.ingest.kafka.PublisherConfig;
 import org.patchpipe.parser.MailParser;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
       "",
       "Without INPUT the sample mbox shipped with patchpipe is replayed. Everything is kept under"
           + " --data-dir, so running again resumes: mail already replayed is not published or stored twice."
-          + " Prints the API address when the replay is stored, then serves until Ctrl-C.",
+          + " Prints the API address when the replay is stored, then serves until SIGTERM or Ctrl-C, which"
+          + " (as at any point before) commit the batches in hand, stop everything and exit 0.",
     },
     footer = {
       "",
@@ -54,6 +56,9 @@ import picocli.CommandLine.Spec;
       "  curl http://127.0.0.1:8000/api/1.2/patches/",
     })
 final class RunCommand implements Callable<Integer> {
+  /** How long SIGTERM may take to commit the batches in hand and close before the process quits anyway. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "INPUT", arity = "0..*",
@@ -85,47 +90,58 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     ApiConfig apiConfig = api.config();
-    EmbeddedBroker broker = startBroker();
-    StoreRuntime db = null;
-    StoreServer server = null;
-    try {
-      db = StoreRuntime.open(StoreRuntime.Database.embedded(dataDir.resolve("postgres")));
-      out.println("patchpipe run: Kafka at " + broker.bootstrapServers() + ", PostgreSQL at " + db.jdbcUrl());
-      out.flush();
-      server = db.serve(db.storeConfig(broker.bootstrapServers()), apiConfig, new StoreProgressLog(err));
-      addShutdownHook(out, server, db, broker);
-      ReplaySummary summary = replay(replay, broker, err);
-      out.println("patchpipe run: replayed " + summary.totals().messages() + " messages ("
-          + summary.totals().deadLetters() + " dead letters)"
-          + (summary.clean() ? "" : "; failures: " + String.join("; ", summary.sourceFailures())));
-      boolean caughtUp = server.catchUp(Duration.ofMinutes(30));
-      if (server.isClosed()) {
-        return ExitCodes.OK; // Ctrl-C during catch-up: the shutdown hook stops everything and reports
-      }
-      out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
-      try (java.sql.Connection c = db.connect()) {
-        for (ProjectRepository.Summary project : new ProjectRepository(c).summaries()) {
-          out.println("patchpipe run:   " + project);
+    try (GracefulStop stop = GracefulStop.install(STOP_GRACE, err)) {
+      EmbeddedBroker broker = startBroker();
+      StoreRuntime db = null;
+      StoreServer server = null;
+      try {
+        db = StoreRuntime.open(StoreRuntime.Database.embedded(dataDir.resolve("postgres")));
+        out.println("patchpipe run: Kafka at " + broker.bootstrapServers() + ", PostgreSQL at " + db.jdbcUrl());
+        out.flush();
+        server = db.serve(db.storeConfig(broker.bootstrapServers()), apiConfig, new StoreProgressLog(err));
+        stop.onRequest(server::stopConsuming);
+        ReplaySummary summary = replay(replay, broker, err, stop);
+        out.println("patchpipe run: replayed " + summary.totals().messages() + " messages ("
+            + summary.totals().deadLetters() + " dead letters)"
+            + (summary.clean() ? "" : "; failures: " + String.join("; ", summary.sourceFailures())));
+        boolean caughtUp = !stop.requested() && server.catchUp(Duration.ofMinutes(30));
+        if (!stop.requested()) {
+          out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
+          printProjects(db, out, err);
+          out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
+          out.flush();
+          if (exitWhenStored) {
+            return summary.clean() && caughtUp ? ExitCodes.OK : ExitCodes.PARTIAL;
+          }
+          server.startConsuming();
+          server.awaitConsumer();
+          if (!stop.requested()) {
+            return ExitCodes.PARTIAL; // the consumer failed: StoreProgressLog has said why
+          }
         }
-      } catch (java.sql.SQLException e) {
-        err.println("patchpipe run: cannot read the totals: " + e.getMessage());
+        out.println("patchpipe run: " + stop.summary(summary.totals().messages() + " messages replayed, "
+            + server.stats() + " stored"));
+        out.flush();
+        return ExitCodes.OK;
+      } finally {
+        if (server != null) {
+          server.close();
+        }
+        if (db != null) {
+          db.close();
+        }
+        broker.close();
       }
-      out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
-      out.flush();
-      if (exitWhenStored) {
-        return summary.clean() && caughtUp ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+  }
+
+  private static void printProjects(StoreRuntime db, PrintWriter out, PrintWriter err) {
+    try (java.sql.Connection c = db.connect()) {
+      for (ProjectRepository.Summary project : new ProjectRepository(c).summaries()) {
+        out.println("patchpipe run:   " + project);
       }
-      server.startConsuming();
-      server.awaitConsumer();
-      return ExitCodes.PARTIAL;  // only a failed consumer gets here; Ctrl-C ends in the hook
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (db != null) {
-        db.close();
-      }
-      broker.close();
+    } catch (java.sql.SQLException e) {
+      err.println("patchpipe run: cannot read the totals: " + e.getMessage());
     }
   }
 
@@ -138,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private ReplaySummary replay(List<Path> paths, EmbeddedBroker broker, PrintWriter err) {
+  private ReplaySummary replay(List<Path> paths, EmbeddedBroker broker, PrintWriter err, StopRequest stop) {
     try {
       PublisherConfig publisher = PublisherConfig.of(broker.bootstrapServers(), Replay.transactionalIdFor(paths))
           .withTopics(Topics.DEFAULT);
@@ -150,22 +166,11 @@ final class RunCommand implements Callable<Integer> {
               err.printf("patchpipe run: replayed %d messages%n", progress.messages());
               err.flush();
             }
-          });
+          }, stop);
     } catch (IOException e) {
       throw new UserError("cannot read the input: " + e.getMessage(), e);
     } catch (PublishException e) {
       throw new UserError("cannot publish to the broker: " + e.getMessage(), e);
     }
-  }
-
-  private static void addShutdownHook(PrintWriter out, StoreServer server, StoreRuntime db, EmbeddedBroker broker) {
-    // Ctrl-C: the JVM waits only for its hooks, so the hook stops everything in order itself.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      db.close();
-      broker.close();
-      out.println("patchpipe run: stopped after " + server.stats());
-      out.flush();
-    }, "patchpipe-run-shutdown"));
   }
 }

@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
           + " again loses and repeats nothing. Runs until SIGTERM or Ctrl-C, which commit the batch in"
           + " hand, stop the API and the database, and exit 0.",
       "",
+      "A second store on the same database and --consumer-name waits as the standby (it says so once, serves"
+          + " the API) and takes over when the active one stops or dies.",
+      "",
       "An event PostgreSQL or the tracker refuses is set aside (see 'store dead-letters') and the rest goes on;"
           + " the progress lines say how many were set aside.",
     },
@@ -59,8 +62,8 @@ final class StoreCommand implements Callable<Integer> {
   String topicPrefix;
 
   @Option(names = "--consumer-name", paramLabel = "NAME", defaultValue = "patchpipe-store",
-      description = "Name the consumed offsets are stored under; one running store per name and database"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Name the consumed offsets are stored under; one active store per name and database,"
+          + " a second one stands by and takes over when it ends (default: ${DEFAULT-VALUE}).")
   String consumerName;
 
   @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1000",

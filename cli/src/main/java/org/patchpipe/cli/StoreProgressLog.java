@@ -1,6 +1,7 @@
 package org.patchpipe.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import org.patchpipe.store.consume.ConsumerStats;
 import org.patchpipe.store.runtime.StoreServer;
 
@@ -15,6 +16,18 @@ final class StoreProgressLog implements StoreServer.Listener {
   @Override
   public void progress(ConsumerStats stats) {
     err.println("patchpipe store: " + stats);
+    err.flush();
+  }
+
+  @Override
+  public void standingBy(String lock) {
+    err.println("patchpipe store: standing by: another store holds " + lock + "; taking over when it stops");
+    err.flush();
+  }
+
+  @Override
+  public void tookOver(String lock, Duration waited) {
+    err.println("patchpipe store: took over " + lock + " after standing by for " + waited.toMillis() + " ms");
     err.flush();
   }
 

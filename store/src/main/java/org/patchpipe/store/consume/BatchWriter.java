@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.patchpipe.event.EventCodec;
 import org.patchpipe.event.EventFormatException;
 import org.patchpipe.event.MailEvent;
@@ -53,13 +52,18 @@ final class BatchWriter implements AutoCloseable {
    * Writes {@code records} and their next offsets, then commits.
    *
    * @throws SQLException or {@link org.patchpipe.store.db.StoreException} if anything fails; the
-   *     transaction is then rolled back and nothing of the batch is kept
+   *     transaction is then rolled back and nothing of the batch is kept, except after a {@link
+   *     CommitUnconfirmed}, when the database may have stored it all
    */
   ConsumerStats write(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
     try {
       ConsumerStats stats = writeAll(records);
-      offsets.write(connection, nextOffsets(records));
-      connection.commit();
+      offsets.write(connection, records);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw new CommitUnconfirmed(stats, e);
+      }
       return stats;
     } catch (SQLException | RuntimeException e) {
       rollback(e);
@@ -94,7 +98,7 @@ final class BatchWriter implements AutoCloseable {
   void setAside(String consumer, ConsumerRecord<byte[], byte[]> record, Throwable failure) throws SQLException {
     try {
       PoisonEvents.setAside(connection, consumer, record, FailureKind.reason(failure), FailureKind.sqlState(failure));
-      offsets.write(connection, nextOffsets(List.of(record)));
+      offsets.write(connection, List.of(record));
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollback(e);
@@ -120,14 +124,6 @@ final class BatchWriter implements AutoCloseable {
     }
     state.flush();
     return stats.plus(new ConsumerStats(0, 0, 0, 0, 0, 0, 1, 0, 0));
-  }
-
-  private static Map<TopicPartition, Long> nextOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
-    Map<TopicPartition, Long> next = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-    }
-    return next;
   }
 
   private void rollback(Exception cause) {

@@ -2,8 +2,6 @@ package org.patchpipe.store.consume;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,9 +46,18 @@ import org.slf4j.LoggerFactory;
  * transaction, rows and offsets together, and the events are read again; a crash after it keeps
  * both, and they are not read again. Each event's effects are therefore applied once. Only
  * committed Kafka transactions are read ({@code isolation.level=read_committed}), so an ingest that
- * aborts never reaches the database. Partitions are assigned, not group-managed, and a PostgreSQL
- * advisory lock per consumer name makes sure only one store writes a database at a time (a second
- * one fails at start with a clear message), so no two writers can interleave.
+ * aborts never reaches the database. Partitions are assigned, not group-managed.
+ *
+ * <p><b>One writer, and a standby.</b> A PostgreSQL advisory lock per consumer name ({@link
+ * WriterLock}) is taken on the very session the batches are written on, so no two stores write a
+ * database at a time and a batch commits only while its session holds the lock. A second store on
+ * the same database and name waits as the standby: it says so once ({@link StandbyListener}),
+ * keeps its own session asking for the lock, and when the active store's session ends (the store
+ * stops, is killed, or is cut off long enough for the server's keepalive to drop it) takes over,
+ * reading the committed offsets only once it holds the lock. A store whose session is lost (a
+ * database restart) takes the lock again before it writes again, standing by if another store was
+ * quicker; a batch read before that is refused by {@link OffsetStore#write} and read again from
+ * the stored offsets. {@link #stop()} ends a standby's wait at once.
  *
  * <p>Batches: each poll (up to {@code maxBatch} events) is one transaction. A failing batch is
  * rolled back, and what happens next depends on the {@link FailureKind}. A retriable failure
@@ -70,7 +77,6 @@ public final class EventConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
   private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-  private static final long LOCK_BASE = 0x73746f7265L;
   private static final Duration RETRY_CHECK = Duration.ofSeconds(3);
 
   private final StoreConfig config;
@@ -79,7 +85,6 @@ public final class EventConsumer implements AutoCloseable {
   private final WriterSlot writers;
   private final DeadLetterPublisher deadLetters;
   private final Quarantine quarantine;
-  private final Connection lockConnection;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<ConsumerStats> stats = new AtomicReference<>(ConsumerStats.ZERO);
   private long nextRetryCheck;
@@ -87,47 +92,52 @@ public final class EventConsumer implements AutoCloseable {
   private Duration backoff = INITIAL_BACKOFF;
   private List<TopicPartition> partitions = List.of();
   private Consumer<ConsumerStats> progress = s -> {};
+  private StandbyListener standby = new StandbyListener() {
+    @Override
+    public void standingBy(String lock) {
+      LOG.info("standing by: another store holds {}; taking over when it stops", lock);
+    }
 
-  private EventConsumer(StoreConfig config, Clock clock, KafkaConsumer<byte[], byte[]> kafka, Connection lock) {
+    @Override
+    public void tookOver(String lock, Duration waited) {
+      LOG.info("took over {} after standing by for {} ms", lock, waited.toMillis());
+    }
+  };
+
+  private EventConsumer(StoreConfig config, Clock clock, KafkaConsumer<byte[], byte[]> kafka) {
     this.config = config;
     this.kafka = kafka;
     this.offsets = new OffsetStore(config.consumerName());
-    this.writers = new WriterSlot(config, offsets, clock);
+    WriterLock lock = new WriterLock(config, new StandbyListener() {
+      @Override
+      public void standingBy(String description) {
+        standby.standingBy(description);
+      }
+
+      @Override
+      public void tookOver(String description, Duration waited) {
+        standby.tookOver(description, waited);
+      }
+    });
+    this.writers = new WriterSlot(lock, offsets, clock, stopping::get);
     this.deadLetters = new DeadLetterPublisher(config);
     this.quarantine = new Quarantine(writers, deadLetters, config.consumerName());
-    this.lockConnection = lock;
   }
 
   /**
-   * Migrates the database, takes the single-writer lock and connects to Kafka.
+   * Migrates the database and connects to Kafka. The single-writer lock is taken when consuming
+   * starts ({@link #run()}, {@link #runUntilCaughtUp}), standing by while another store holds it.
    *
    * @param eventClock stamps Patchwork's event rows (Patchwork uses the current time)
-   * @throws StoreException if the database is unreachable or another store holds the lock
+   * @throws StoreException if the database is unreachable or cannot be migrated
    */
   public static EventConsumer open(StoreConfig config, Clock eventClock) {
-    Connection lock = null;
-    try {
-      lock = DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-      Schema.migrate(lock);
-      try (PreparedStatement ps = lock.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
-        ps.setInt(1, (int) LOCK_BASE);
-        ps.setString(2, config.consumerName());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (!rs.getBoolean(1)) {
-            throw new StoreException("another store is already consuming into " + config.jdbcUrl()
-                + " as '" + config.consumerName() + "': stop it, or give this one another --consumer-name", null);
-          }
-        }
-      }
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword())) {
+      Schema.migrate(c);
     } catch (SQLException e) {
-      closeQuietly(lock);
       throw new StoreException("cannot open the store database " + config.jdbcUrl() + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      closeQuietly(lock);
-      throw e;
     }
-    return new EventConsumer(config, eventClock, new KafkaConsumer<>(kafkaProperties(config)), lock);
+    return new EventConsumer(config, eventClock, new KafkaConsumer<>(kafkaProperties(config)));
   }
 
   private static Properties kafkaProperties(StoreConfig config) {
@@ -150,6 +160,12 @@ public final class EventConsumer implements AutoCloseable {
   /** Called after every committed batch with the totals so far (for progress output). */
   public EventConsumer onProgress(Consumer<ConsumerStats> listener) {
     this.progress = listener;
+    return this;
+  }
+
+  /** Tells {@code listener}, instead of the log, when this store stands by and when it takes over. */
+  public EventConsumer onStandby(StandbyListener listener) {
+    this.standby = listener;
     return this;
   }
 
@@ -264,15 +280,27 @@ public final class EventConsumer implements AutoCloseable {
     while (sleep(backoff)) {
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       try {
-        seekToStoredOffsets();
+        Map<TopicPartition, Long> stored = seekToStoredOffsets(partitions);
+        if (failure instanceof CommitUnconfirmed unconfirmed && OffsetStore.covers(stored, batch)) {
+          LOG.info("the unconfirmed commit of the batch of {} events did land; it is not read again", batch.size());
+          committed(unconfirmed.staged());
+        }
         return;
       } catch (SQLException | StoreException e) {
         writers.discard();
-        LOG.warn("database unavailable, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
+        if (!stopping.get()) {
+          LOG.warn("database unavailable, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
+        }
       }
     }
   }
 
+  /**
+   * Assigns the topic's partitions once it has some, and seeks them to the stored offsets: the
+   * first time the single-writer lock is taken, so a standby waits here. A database that fails is
+   * retried after a backoff until {@link #stop()}; {@code deadline} bounds only the wait for the
+   * topic.
+   */
   private void awaitPartitions(long deadline) {
     while (partitions.isEmpty() && !stopping.get()) {
       List<PartitionInfo> infos;
@@ -287,12 +315,7 @@ public final class EventConsumer implements AutoCloseable {
           found.add(new TopicPartition(info.topic(), info.partition()));
         }
         kafka.assign(found);
-        partitions = List.copyOf(found);
-        try {
-          seekToStoredOffsets();
-        } catch (SQLException e) {
-          throw new StoreException("cannot read stored offsets: " + e.getMessage(), e);
-        }
+        seekWithRetry(found);
         return;
       }
       if (System.nanoTime() >= deadline || !sleep(Duration.ofMillis(200))) {
@@ -301,8 +324,30 @@ public final class EventConsumer implements AutoCloseable {
     }
   }
 
-  /** Seeks every assigned partition to its offset in {@code consumer_offset}, or the beginning. */
-  private void seekToStoredOffsets() throws SQLException {
+  /** Seeks {@code found} to the stored offsets and makes them the consumed partitions; retries until {@link #stop()}. */
+  private void seekWithRetry(List<TopicPartition> found) {
+    Duration wait = INITIAL_BACKOFF;
+    while (!stopping.get()) {
+      try {
+        seekToStoredOffsets(found);
+        partitions = List.copyOf(found);
+        return;
+      } catch (SQLException | StoreException e) {
+        writers.discard();
+        if (stopping.get()) {
+          return;
+        }
+        LOG.warn("cannot read the stored offsets, retrying in {} ms: {}", wait.toMillis(), e.getMessage());
+      }
+      if (!sleep(wait)) {
+        return;
+      }
+      wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+    }
+  }
+
+  /** Seeks {@code partitions} to their offsets in {@code consumer_offset}, or the beginning; returns those read. */
+  private Map<TopicPartition, Long> seekToStoredOffsets(List<TopicPartition> partitions) throws SQLException {
     Map<TopicPartition, Long> stored = offsets.read(writers.get().connection(), config.topics().events());
     writers.get().connection().commit();
     List<TopicPartition> fresh = new ArrayList<>();
@@ -317,6 +362,7 @@ public final class EventConsumer implements AutoCloseable {
     if (!fresh.isEmpty()) {
       kafka.seekToBeginning(fresh);
     }
+    return stored;
   }
 
   private boolean sleep(Duration d) {
@@ -335,16 +381,5 @@ public final class EventConsumer implements AutoCloseable {
     writers.close();
     deadLetters.close();
     kafka.close(Duration.ofSeconds(5));
-    closeQuietly(lockConnection);
-  }
-
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        // Closing releases the advisory lock either way; the session is over.
-      }
-    }
   }
 }

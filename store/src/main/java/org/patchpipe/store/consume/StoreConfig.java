@@ -15,7 +15,7 @@ import org.patchpipe.event.Topics;
  * @param dbPassword the database password, empty for none ({@code store.db.password})
  * @param topics the topic names; the store reads {@link Topics#events()}
  * @param consumerName the name offsets are committed under in {@code consumer_offset}
- *     ({@code store.consumer-name}); one running store per name and database
+ *     ({@code store.consumer-name}); one active store per name and database, others stand by
  * @param pollTimeout how long one poll waits for events
  * @param maxBatch the most events written in one PostgreSQL transaction ({@code store.max-batch})
  * @param kafkaConsumer extra Kafka consumer properties ({@code kafka.consumer.*}), applied last

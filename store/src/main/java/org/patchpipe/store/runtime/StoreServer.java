@@ -10,6 +10,7 @@ import org.patchpipe.store.api.ApiConfig;
 import org.patchpipe.store.api.ApiServer;
 import org.patchpipe.store.consume.ConsumerStats;
 import org.patchpipe.store.consume.EventConsumer;
+import org.patchpipe.store.consume.StandbyListener;
 import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
 
@@ -29,8 +30,11 @@ public final class StoreServer implements AutoCloseable {
   private final CountDownLatch consumerDone = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** What a running store tells its owner, who decides how to show it. */
-  public interface Listener {
+  /**
+   * What a running store tells its owner, who decides how to show it: progress, a failed consumer,
+   * and standing by for and taking over the single-writer lock.
+   */
+  public interface Listener extends StandbyListener {
     /** The totals so far, at most every few seconds while events arrive. */
     void progress(ConsumerStats stats);
 
@@ -43,6 +47,7 @@ public final class StoreServer implements AutoCloseable {
     this.pool = pool;
     this.api = api;
     long[] lastPrint = {System.nanoTime()};
+    consumer.onStandby(listener);
     consumer.onProgress(stats -> {
       long now = System.nanoTime();
       if (now - lastPrint[0] >= PROGRESS_EVERY.toNanos()) {
@@ -109,17 +114,12 @@ public final class StoreServer implements AutoCloseable {
     return consumer.stats();
   }
 
-  /** Whether {@link #close()} has begun (a Ctrl-C hook may close the server under a running command). */
-  public boolean isClosed() {
-    return closed.get();
-  }
-
   /** The API root, e.g. {@code http://127.0.0.1:8000/api/1.2/}. */
   public String apiUrl() {
     return api.baseUrl() + "/api/1.2/";
   }
 
-  /** Stops everything; safe to call twice (from a shutdown hook and from the main thread). */
+  /** Stops everything; safe to call twice. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {

@@ -13,6 +13,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchpipe.event.Topics;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.store.db.Schema;
-import org.patchpipe.store.db.StoreException;
 import org.patchpipe.store.db.TestMails;
 import org.patchpipe.store.embedded.SharedPostgres;
 import org.patchpipe.store.embedded.TestDatabase;
@@ -95,11 +104,125 @@ class EventConsumerIT {
   }
 
   @Test
-  void aSecondStoreOnTheSameDatabaseIsRefused(TestDatabase db) {
+  void aSecondStoreStandsByAndTakesOverWhenTheFirstStops(TestDatabase db) throws Exception {
+    Topics topics = kafka.newTopics();
+    List<ParsedMail> mails = sample(40);
+    kafka.produce(topics, mails.subList(0, 20));
+    StoreConfig config = kafka.config(db, topics).withMaxBatch(7);
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Standby heard = new Standby();
+    try (EventConsumer second = EventConsumer.open(config, Clock.systemUTC()).onStandby(heard)) {
+      Future<Boolean> caughtUp;
+      try (EventConsumer first = EventConsumer.open(config, Clock.systemUTC())) {
+        assertTrue(first.runUntilCaughtUp(Duration.ofSeconds(60)));
+        caughtUp = thread.submit(() -> second.runUntilCaughtUp(Duration.ofSeconds(60)));
+        assertTrue(heard.standingBy.await(30, TimeUnit.SECONDS), "the second store says it stands by");
+        assertTrue(heard.lock.get().contains("'" + config.consumerName() + "'"), heard.lock.get());
+        kafka.produce(topics, mails.subList(20, mails.size()));
+        Thread.sleep(2 * WriterLock.POLL.toMillis());
+        assertEquals(0, second.stats().events(), "a standby writes nothing");
+        assertEquals(1, heard.saidStandingBy.get(), "said once");
+      } // the first store stops: its session, and the lock, end
+      assertTrue(caughtUp.get(60, TimeUnit.SECONDS));
+      assertEquals(0, heard.tookOver.getCount(), "the second store says it took over");
+      assertEquals(mails.size() - 20, second.stats().events(), "it resumes at the first store's offsets");
+    } finally {
+      thread.shutdownNow();
+    }
+    assertStoredExactlyOnce(db, mails.size());
+    assertNothingLeftToRead(config);
+  }
+
+  @Test
+  void aStandbyStopsAtOnceWhenAsked(TestDatabase db) throws Exception {
     StoreConfig config = kafka.config(db, kafka.newTopics());
-    try (EventConsumer first = EventConsumer.open(config, Clock.systemUTC())) {
-      StoreException e = assertThrows(StoreException.class, () -> EventConsumer.open(config, Clock.systemUTC()).close());
-      assertTrue(e.getMessage().contains("another store"), e.getMessage());
+    kafka.produce(config.topics(), sample(8));
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Standby heard = new Standby();
+    try (EventConsumer first = EventConsumer.open(config, Clock.systemUTC());
+        EventConsumer second = EventConsumer.open(config, Clock.systemUTC()).onStandby(heard)) {
+      assertTrue(first.runUntilCaughtUp(Duration.ofSeconds(60)));
+      Future<?> running = thread.submit(second::run);
+      assertTrue(heard.standingBy.await(30, TimeUnit.SECONDS));
+      long asked = System.nanoTime();
+      second.stop();
+      running.get(5, TimeUnit.SECONDS);
+      assertTrue(System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(2), "stopped within the poll interval");
+      assertEquals(0, second.stats().events());
+      assertEquals(1, heard.tookOver.getCount(), "never took over");
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStaleBatchIsRefusedAsASerializationFailure(TestDatabase db) throws Exception {
+    OffsetStore offsets = new OffsetStore("fence");
+    List<ConsumerRecord<byte[], byte[]>> batch = List.of(
+        new ConsumerRecord<>("fence.events", 0, 5, new byte[0], new byte[0]),
+        new ConsumerRecord<>("fence.events", 0, 6, new byte[0], new byte[0]),
+        new ConsumerRecord<>("fence.events", 1, 3, new byte[0], new byte[0]));
+    try (Connection c = db.connect()) {
+      Schema.migrate(c);
+      c.setAutoCommit(false);
+      offsets.write(c, batch);
+      c.commit();
+      // The same events again, as a store that lost its session would write them: refused.
+      SQLException e = assertThrows(SQLException.class, () -> offsets.write(c, batch.subList(2, 3)));
+      assertEquals("40001", e.getSQLState());
+      assertEquals(FailureKind.RETRIABLE, FailureKind.of(e));
+      c.rollback();
+      // The events after them are fine.
+      offsets.write(c, List.of(new ConsumerRecord<>("fence.events", 1, 4, new byte[0], new byte[0])));
+      c.commit();
+      assertEquals(Map.of(new TopicPartition("fence.events", 0), 7L, new TopicPartition("fence.events", 1), 5L),
+          offsets.read(c, "fence.events"));
+    }
+  }
+
+  @Test
+  void theLockSessionAsksTheServerToDropItWhenCutOff(TestDatabase db) throws Exception {
+    StoreConfig config = kafka.config(db, kafka.newTopics());
+    WriterLock lock = new WriterLock(config, new Standby());
+    try (Connection session = lock.acquire(() -> false); Statement s = session.createStatement()) {
+      // A holder cut off by the network is dropped by the server after ~25 s, not the kernel's two hours.
+      assertEquals("10", show(s, "tcp_keepalives_idle"));
+      assertEquals("5", show(s, "tcp_keepalives_interval"));
+      assertEquals("3", show(s, "tcp_keepalives_count"));
+      assertEquals("25000", show(s, "tcp_user_timeout")); // ms
+      try (Connection other = db.connect(); Statement o = other.createStatement();
+          var rs = o.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+              + " AND classid = " + (WriterLock.KEY & 0xffffffffL) + " AND pid <> pg_backend_pid()")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "the session holds the lock");
+      }
+    }
+  }
+
+  private static String show(Statement s, String setting) throws SQLException {
+    try (var rs = s.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Records what a consumer says about the lock. */
+  private static final class Standby implements StandbyListener {
+    final CountDownLatch standingBy = new CountDownLatch(1);
+    final CountDownLatch tookOver = new CountDownLatch(1);
+    final AtomicReference<String> lock = new AtomicReference<>();
+    final AtomicInteger saidStandingBy = new AtomicInteger();
+
+    @Override
+    public void standingBy(String description) {
+      lock.set(description);
+      saidStandingBy.incrementAndGet();
+      standingBy.countDown();
+    }
+
+    @Override
+    public void tookOver(String description, Duration waited) {
+      tookOver.countDown();
     }
   }
 
