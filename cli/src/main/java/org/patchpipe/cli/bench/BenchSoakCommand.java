@@ -213,8 +213,8 @@ final class BenchSoakCommand implements Callable<Integer> {
           feed.stop();
           replayThread.join();
           feedThread.join();
-          boolean drained = await(() -> daemon.health().get(0).messages() >= feed.appended(), SETTLE)
-              && await(() -> store.stats().events() >= replay.published() + daemon.health().get(0).messages()
+          boolean drained = await(() -> daemon.health().get(0).messages() >= feed.handed(), SETTLE)
+              && await(() -> store.stats().events() >= replay.handed() + daemon.health().get(0).messages()
                   || storeFailure.get() != null, SETTLE);
           String failed = failure(replay, feed, daemon, storeFailure);
           if (failed != null) {
@@ -222,7 +222,7 @@ final class BenchSoakCommand implements Callable<Integer> {
           } else if (!drained) {
             report.problem("the follower and the store did not drain within " + SETTLE.toMinutes() + " minutes");
           }
-          long published = replay.published() + daemon.health().get(0).messages();
+          long published = replay.handed() + daemon.health().get(0).messages();
           ConsumerStats stats = store.stats();
           out.printf("soak: end: %,d mails generated, %,d published, %,d stored (%s)%n", expected.mails(), published,
               stats.events(), stats);
@@ -248,7 +248,7 @@ final class BenchSoakCommand implements Callable<Integer> {
 
   private static Totals totals(SoakReplay replay, SoakImapFeed feed, ImapDaemon daemon, StoreServer store,
       SoakApiLoad api) {
-    return new Totals(replay.published(), feed.appended(), daemon.health().get(0).messages(), store.stats().events(),
+    return new Totals(replay.handed(), feed.handed(), daemon.health().get(0).messages(), store.stats().events(),
         api.requests(), api.errors());
   }
 

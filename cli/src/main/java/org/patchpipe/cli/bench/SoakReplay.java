@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.patchpipe.ingest.IngestConfig;
 import org.patchpipe.ingest.Replay;
 import org.patchpipe.ingest.ReplayListener;
@@ -22,76 +20,47 @@ import org.patchpipe.parser.ParserLimits;
  * The soak's replay stream: round after round, a freshly generated mbox of {@link SoakMails} is
  * written and replayed exactly as {@code patchpipe replay} does it (a new {@link Replay}, so its
  * publisher, parser threads and position reader are opened and closed each round, which is what a
- * leak would show on), then deleted. Rounds are paced to {@code mailsPerSecond}. A stop is
- * honoured between rounds, so every round is published whole and the expected counts are exact.
+ * leak would show on), then deleted. {@link #handed()} counts events in committed transactions.
  */
-final class SoakReplay implements Runnable {
+final class SoakReplay extends SoakFeed {
   /** A round is this many seconds of mail, so every minute sees several replays open and close. */
   private static final double ROUND_SECONDS = 4;
 
   private final PublisherConfig publisher;
   private final Path dir;
-  private final double mailsPerSecond;
   private final SoakMails mails;
   private final SoakTally expected;
-  private final AtomicLong published = new AtomicLong();
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private volatile boolean stopping;
 
   SoakReplay(PublisherConfig publisher, Path dir, double mailsPerSecond, String listId, SoakTally expected) {
+    super(mailsPerSecond);
     this.publisher = publisher;
     this.dir = dir;
-    this.mailsPerSecond = mailsPerSecond;
     this.mails = new SoakMails("replay", listId, 1);
     this.expected = expected;
   }
 
-  /** Events published so far (committed Kafka transactions only). */
-  long published() {
-    return published.get();
-  }
-
-  Throwable failure() {
-    return failure.get();
-  }
-
-  /** Ends the loop after the round in hand. */
-  void stop() {
-    stopping = true;
-  }
-
   @Override
-  public void run() {
+  void feed() throws IOException, InterruptedException {
     IngestConfig ingest = IngestConfig.DEFAULT.withBatch(100, IngestConfig.DEFAULT.maxBatchBytes());
     MailParser parser = new MailParser(ParserLimits.DEFAULT);
-    int round = 0;
-    try {
-      while (!stopping) {
-        long start = System.nanoTime();
-        SoakMails.Batch batch = mails.next((int) Math.max(20, mailsPerSecond * ROUND_SECONDS), false);
-        Path mbox = writeMbox(dir.resolve("round-" + (++round) + ".mbox"), batch.mails());
-        long before = published.get();
-        new Replay(publisher, ingest, parser, Clock.systemUTC()).run(List.of(mbox), new ReplayListener() {
-          @Override
-          public void committed(ReplayProgress progress) {
-            published.set(before + progress.published());
-          }
-        });
-        Files.delete(mbox);
-        if (published.get() - before != batch.mails().size()) {
-          throw new IllegalStateException("round " + round + " published " + (published.get() - before)
-              + " of " + batch.mails().size() + " mails");
+    long start = System.nanoTime();
+    for (int round = 1; !stopping(); round++) {
+      SoakMails.Batch batch = mails.next((int) Math.max(20, mailsPerSecond() * ROUND_SECONDS), false);
+      Path mbox = writeMbox(dir.resolve("round-" + round + ".mbox"), batch.mails());
+      long before = handed();
+      new Replay(publisher, ingest, parser, Clock.systemUTC()).run(List.of(mbox), new ReplayListener() {
+        @Override
+        public void committed(ReplayProgress progress) {
+          handed(before + progress.published());
         }
-        expected.add(batch);
-        long due = start + (long) (batch.mails().size() / mailsPerSecond * 1e9);
-        while (!stopping && System.nanoTime() < due) {
-          Thread.sleep(Math.max(1, Math.min(200, (due - System.nanoTime()) / 1_000_000)));
-        }
+      });
+      Files.delete(mbox);
+      if (handed() - before != batch.mails().size()) {
+        throw new IllegalStateException("round " + round + " published " + (handed() - before)
+            + " of " + batch.mails().size() + " mails");
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
-      failure.set(e);
+      expected.add(batch);
+      pace(start, handed());
     }
   }
 
