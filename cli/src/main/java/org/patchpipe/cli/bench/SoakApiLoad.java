@@ -73,11 +73,16 @@ final class SoakApiLoad implements AutoCloseable {
     String api = site + "/api/1.2/";
     List<Long> patchIds = new ArrayList<>();
     List<String> mboxes = new ArrayList<>();
+    long pages = 1; // of the patch list, as its last Link said: a page past the end is a correct 404
     while (!stopping) {
       int kind = random.nextInt(10);
-      String listed = null;
+      HttpResponse<String> listed = null;
       if (kind < 3 || patchIds.isEmpty()) {
-        listed = get(http, api + "patches/?project=" + project + "&order=-date&per_page=20&page=" + (1 + random.nextInt(3)));
+        listed = get(http, api + "patches/?project=" + project + "&order=-date&per_page=20&page="
+            + (1 + random.nextInt((int) Math.min(3, pages))));
+        if (listed != null) {
+          pages = SoakCheck.lastPage(listed);
+        }
       } else if (kind == 3) {
         listed = get(http, api + "series/?project=" + project + "&order=-id&per_page=10");
       } else if (kind == 4) {
@@ -98,7 +103,7 @@ final class SoakApiLoad implements AutoCloseable {
             .header("Authorization", "Token " + token));
       }
       if (listed != null) {
-        remember(listed, patchIds, mboxes);
+        remember(listed.body(), patchIds, mboxes);
       }
       try {
         Thread.sleep(pauseMillis);
@@ -132,18 +137,18 @@ final class SoakApiLoad implements AutoCloseable {
     return from.get(random.nextInt(from.size()));
   }
 
-  private String get(HttpClient http, String url) {
+  private HttpResponse<String> get(HttpClient http, String url) {
     return send(http, HttpRequest.newBuilder(URI.create(url)).GET());
   }
 
-  /** The body of a 200 response, else null after counting the error. */
-  private String send(HttpClient http, HttpRequest.Builder request) {
+  /** A 200 response, else null after counting the error. */
+  private HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
     HttpRequest r = request.timeout(Duration.ofSeconds(30)).build();
     requests.incrementAndGet();
     try {
       HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
-        return response.body();
+        return response;
       }
       String body = response.body();
       error(r.method() + " " + r.uri().getRawPath() + " answered " + response.statusCode() + ": "

@@ -55,13 +55,12 @@ final class SoakCheck {
     if (r.statusCode() != 200) {
       throw new IOException(list + " answered " + r.statusCode());
     }
-    if (r.body().strip().equals("[]")) {
-      return 0;
-    }
-    Matcher m = LAST_PAGE.matcher(r.headers().firstValue("Link").orElse(""));
-    if (!m.find()) {
-      throw new IOException(list + " has no Link to its last page");
-    }
-    return Long.parseLong(m.group(1));
+    return r.body().strip().equals("[]") ? 0 : lastPage(r);
+  }
+
+  /** The last page a list response's {@code Link} header names (1 when it names none). */
+  static long lastPage(HttpResponse<String> list) {
+    Matcher m = LAST_PAGE.matcher(list.headers().firstValue("Link").orElse(""));
+    return m.find() ? Long.parseLong(m.group(1)) : 1;
   }
 }

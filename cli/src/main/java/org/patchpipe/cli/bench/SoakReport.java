@@ -93,7 +93,8 @@ final class SoakReport {
     for (String p : problems) {
       out.println("soak: FAILED: " + p);
     }
-    out.println(problems.isEmpty() ? "soak: PASSED: flat heap, descriptors and threads; no stall; every mail stored once"
+    out.println(problems.isEmpty()
+        ? "soak: PASSED: heap, descriptors and threads within their margins; no stall; every mail stored once"
         : "soak: FAILED (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ")");
     out.flush();
     return problems.isEmpty();
@@ -106,7 +107,7 @@ final class SoakReport {
     double slope = slope(value);
     boolean grew = b > a + margin;
     out.printf(Locale.ROOT, "%-22s minute %d: %.1f%s, minute %d: %.1f%s, slope %+.2f%s/minute (allowed: +%.0f%s) %s%n",
-        what, first.number(), a, unit, last.number(), b, unit, slope, unit, margin, unit, grew ? "GREW" : "flat");
+        what, first.number(), a, unit, last.number(), b, unit, slope, unit, margin, unit, grew ? "GREW" : "within the margin");
     if (grew) {
       problems.add(what + " grew from " + a + unit + " to " + b + unit + ", more than the allowed " + margin + unit);
     }

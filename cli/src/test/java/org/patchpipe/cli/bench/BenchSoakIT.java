@@ -31,7 +31,7 @@ class BenchSoakIT {
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute("bench", "soak", "--seconds", "24", "--interval-seconds", "6", "--replay-rate", "20");
+    int exit = cmd.execute("bench", "soak", "--seconds", "32", "--interval-seconds", "8", "--replay-rate", "20");
     String report = out.toString();
     assertEquals(ExitCodes.OK, exit, report + err);
     List<String> rows = report.lines().filter(l -> ROW.matcher(l).matches()).toList();
