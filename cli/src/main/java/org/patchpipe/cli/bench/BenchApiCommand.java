@@ -91,7 +91,7 @@ final class BenchApiCommand implements Callable<Integer> {
       }
     } finally {
       if (workDir == null) {
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
       }
     }
     return 0;
@@ -102,14 +102,6 @@ final class BenchApiCommand implements Callable<Integer> {
       return archives;
     }
     return BenchArchives.defaults("name --archive files, or pass --skip-ingest");
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   private void apiLatency(PrintWriter out, Path pgDir) throws SQLException, InterruptedException, IOException {

@@ -10,13 +10,14 @@ import picocli.CommandLine;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that print numbers (messages/s, MB/s, p50/p99).",
+    description = "Benchmarks that print numbers (messages/s, MB/s, p50/p99), and a soak test of them all at once.",
     subcommands = {
       BenchParseCommand.class,
       BenchIngestCommand.class,
       BenchStoreCommand.class,
       BenchApiCommand.class,
       BenchImapCommand.class,
+      BenchSoakCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -124,7 +124,7 @@ final class BenchImapCommand implements Callable<Integer> {
         }
       }
     } finally {
-      deleteTree(dir);
+      BenchFiles.deleteTree(dir);
     }
     return ExitCodes.OK;
   }
@@ -205,13 +205,5 @@ final class BenchImapCommand implements Callable<Integer> {
     m.append("@@ -1,").append(bodyLines).append(" +1,").append(bodyLines).append(" @@\r\n");
     for (int i = 0; i < bodyLines; i++) m.append(" line ").append(i).append("\r\n");
     return m.toString().getBytes(UTF_8);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      System.err.println("patchpipe: could not delete " + dir + ": " + e.getMessage());
-    }
   }
 }

@@ -1,7 +1,6 @@
 package org.patchpipe.cli.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.patchpipe.broker.BrokerConfig;
 import org.patchpipe.broker.EmbeddedBroker;
 import org.patchpipe.cli.ExitCodes;
@@ -113,7 +111,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             timed.size(), median.messagesPerSecond(), median.megabytesPerSecond());
       }
     } finally {
-      deleteRecursively(dir);
+      BenchFiles.deleteTree(dir);
     }
     return ExitCodes.OK;
   }
@@ -172,18 +170,6 @@ final class BenchIngestCommand implements Callable<Integer> {
       System.out.printf("stage: publish only (prepared in memory; Kafka transactions of %d): %,d messages in %.2f s:"
               + " %,.0f messages/s, %.2f MB/s%n",
           batchMessages, prepared.size(), seconds, prepared.size() / seconds, bytes / 1e6 / seconds);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 }

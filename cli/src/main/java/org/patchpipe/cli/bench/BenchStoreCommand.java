@@ -103,7 +103,7 @@ final class BenchStoreCommand implements Callable<Integer> {
       }
     } finally {
       if (workDir == null) {
-        deleteTree(dir);
+        BenchFiles.deleteTree(dir);
       }
     }
   }
@@ -140,13 +140,5 @@ final class BenchStoreCommand implements Callable<Integer> {
     }
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (java.io.IOException e) {
-      // A temporary directory; the system cleans it up eventually.
-    }
   }
 }
