@@ -168,6 +168,15 @@ final class BenchSoakCommand implements Callable<Integer> {
                 public void consumerStopped(RuntimeException failure) {
                   storeFailure.set(failure);
                 }
+
+                @Override
+                public void standingBy(String lock) {
+                  // The soak's database is its own: another writer there is a failure, not a wait.
+                  storeFailure.set(new IllegalStateException("another store holds " + lock));
+                }
+
+                @Override
+                public void tookOver(String lock, Duration waited) {}
               });
           KafkaImapSink sink = KafkaImapSink.open(PublisherConfig.of(bootstrap, "soak-imap").withTopics(topics),
               new MailParser(ParserLimits.DEFAULT), Clock.systemUTC())) {
