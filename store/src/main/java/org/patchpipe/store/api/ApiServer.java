@@ -135,12 +135,20 @@ public final class ApiServer implements AutoCloseable {
             .and("PUT", patches::update)
             .and("PATCH", patches::update),
         Route.get("patches/([^/]+)/comments/", patchComments::list),
+        Route.get("patches/([^/]+)/comments/([^/]+)/", patchComments::detail)
+            .and("PUT", patchComments::update)
+            .and("PATCH", patchComments::update)
+            .since(3),
         Route.get("patches/([^/]+)/checks/", checks::list)
             .and("POST", checks::create),
         Route.get("patches/([^/]+)/checks/([^/]+)/", checks::detail),
         Route.get("covers/", covers::list),
         Route.get("covers/([^/]+)/", covers::detail),
         Route.get("covers/([^/]+)/comments/", coverComments::list),
+        Route.get("covers/([^/]+)/comments/([^/]+)/", coverComments::detail)
+            .and("PUT", coverComments::update)
+            .and("PATCH", coverComments::update)
+            .since(3),
         Route.get("series/", series::list),
         Route.get("series/([^/]+)/", series::detail),
         Route.get("events/", events::list));
@@ -240,7 +248,7 @@ public final class ApiServer implements AutoCloseable {
     Urls urls = new Urls("http://" + host, apiRoot == null ? "/api/1.2/" : apiRoot);
     for (Route route : routes) {
       Optional<List<String>> params = route.match(relative);
-      if (params.isEmpty()) {
+      if (params.isEmpty() || (apiRoot != null && !route.servedAt(urls.minorVersion()))) {
         continue;
       }
       String effective = method.equals("HEAD") ? "GET" : method;
@@ -281,7 +289,7 @@ public final class ApiServer implements AutoCloseable {
     if (!path.endsWith("/") && (method.equals("GET") || method.equals("HEAD"))) {
       String slashed = relative + "/";
       for (Route route : routes) {
-        if (route.match(slashed).isPresent()) {
+        if (route.match(slashed).isPresent() && (apiRoot == null || route.servedAt(urls.minorVersion()))) {
           String location = exchange.getRequestURI().getRawPath() + "/" + (rawQuery == null ? "" : "?" + rawQuery);
           return new ApiResponse(301, Map.of("Content-Type", "text/html; charset=utf-8", "Location", location), new byte[0]);
         }

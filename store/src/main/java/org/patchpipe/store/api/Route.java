@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * @param handlers method to handler ({@code HEAD} uses {@code GET})
  * @param refused methods advertised in {@code Allow} without a handler (answered 405)
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
+ * @param sinceMinor the first API 1.x minor version whose URL configuration has the view (0: all);
+ *     below it the path names nothing, as Patchwork's versioned URL patterns do
  */
-public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options) {
+public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> refused, boolean options,
+    int sinceMinor) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
@@ -30,26 +33,36 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
 
   /** A REST API view answering GET (and HEAD, OPTIONS). */
   public static Route get(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true, 0);
   }
 
   /** A site (Django) view answering GET and HEAD only. */
   public static Route site(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, 0);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), refused, options);
+    return new Route(pattern, Map.copyOf(copy), refused, options, sinceMinor);
   }
 
   /** A copy that advertises {@code methods} but answers them 405. */
   public Route refusing(String... methods) {
     Set<String> copy = new java.util.HashSet<>(refused);
     copy.addAll(List.of(methods));
-    return new Route(pattern, handlers, Set.copyOf(copy), options);
+    return new Route(pattern, handlers, Set.copyOf(copy), options, sinceMinor);
+  }
+
+  /** A copy served only from API 1.{@code minor} on (Patchwork's {@code api_1_3_patterns}). */
+  public Route since(int minor) {
+    return new Route(pattern, handlers, refused, options, minor);
+  }
+
+  /** Whether API 1.{@code minor} has this view. */
+  public boolean servedAt(int minor) {
+    return minor >= sinceMinor;
   }
 
   /** The view's {@code Allow} header. */
