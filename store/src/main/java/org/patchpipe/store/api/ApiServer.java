@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every route is declared in {@link #apiRoutes} and {@link #siteRoutes}. API routes are served
  * under {@code /api/1.2/} and under {@code /api/} (Patchwork's unversioned root); the older and
  * newer version prefixes {@code /api/1.0/} to {@code /api/1.4/} answer the same 1.2 shapes, which
- * clients of those versions read (they ignore keys they do not know). Absolute links use the
+ * clients of those versions read (they ignore keys they do not know); a route of a later version
+ * ({@link Route#since}, e.g. 1.3's comment detail) is not found under older prefixes. Absolute links use the
  * request's Host header, as Patchwork's {@code build_absolute_uri} does. A path without its
  * trailing slash is redirected (301) to the slashed one, as Django's {@code APPEND_SLASH} does.
  */
