@@ -97,6 +97,12 @@ class ApiSchemaCrawlIT {
     send("POST", "/api/1.2/patches/1/checks/", "{\"state\": \"success\", \"context\": \"ci\","
         + " \"target_url\": \"https://ci.example.com/1\", \"description\": \"built\"}");
     send("PATCH", "/api/1.3/patches/1/comments/1/", "{\"addressed\": true}");
+    // A public bundle, so that the crawl meets one, where the API has bundles; until then the
+    // create answers 404, and the crawl's bundles entry in EXPECTED_TO_FAIL stands for the gap.
+    HttpResponse<String> bundle = request("POST", "/api/1.2/bundles/",
+        "{\"name\": \"crawl\", \"public\": true, \"patches\": [1, 2]}");
+    assertTrue(bundle.statusCode() == 201 || bundle.statusCode() == 404 && EXPECTED_TO_FAIL.containsKey("bundles"),
+        "bundle create: " + bundle.statusCode() + " " + bundle.body());
   }
 
   @AfterAll
@@ -151,8 +157,8 @@ class ApiSchemaCrawlIT {
   void commentEventsAreRecordedForEveryCommentAndServedFromApi13On() throws Exception {
     Map<String, String> kinds = new HashMap<>();
     List<JsonNode> records = Corpus.oracle(SharedFiles.resolve("oracle/openrisc.jsonl.gz"));
-    records.stream().filter(r -> !r.get("kind").asText().equals("comment"))
-        .forEach(r -> kinds.put(r.get("msgid").asText(), r.get("kind").asText()));
+    records.stream().filter(r -> r.get("kind").asText().matches("patch|cover"))
+        .forEach(r -> kinds.putIfAbsent(r.get("msgid").asText(), r.get("kind").asText()));
     Map<String, Integer> expected = new TreeMap<>();
     records.stream().filter(r -> r.get("kind").asText().equals("comment"))
         .forEach(r -> expected.merge(kinds.get(r.get("parent").asText()) + "-comment-created", 1, Integer::sum));
@@ -286,9 +292,13 @@ class ApiSchemaCrawlIT {
   }
 
   private void send(String method, String path, String json) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+    HttpResponse<String> r = request(method, path, json);
+    assertTrue(r.statusCode() / 100 == 2, method + " " + path + ": " + r.statusCode() + " " + r.body());
+  }
+
+  private HttpResponse<String> request(String method, String path, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json").header("Authorization", "Token " + TOKEN)
         .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(r.statusCode() / 100 == 2, method + " " + path + ": " + r.statusCode() + " " + r.body());
   }
 }
