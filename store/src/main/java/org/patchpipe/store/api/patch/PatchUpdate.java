@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiUser;
+import org.patchpipe.store.api.DrfFields;
 import org.patchpipe.store.db.PatchEdit;
 import org.patchpipe.store.db.PatchRepository;
 import org.patchpipe.store.db.StateRepository;
@@ -32,7 +33,7 @@ record PatchUpdate(
   static PatchUpdate parse(JsonNode body, boolean partial) {
     if (!body.isObject()) {
       throw ApiException.invalid(Map.of("non_field_errors",
-          List.of("Invalid data. Expected a dictionary, but got " + typeName(body) + ".")));
+          List.of("Invalid data. Expected a dictionary, but got " + DrfFields.typeName(body) + ".")));
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String state = null;
@@ -42,7 +43,7 @@ record PatchUpdate(
         errors.put("state", List.of("This field is required."));
       }
     } else if (!s.isTextual()) {
-      errors.put("state", List.of("Incorrect type. Expected string value, received " + typeName(s) + "."));
+      errors.put("state", List.of("Incorrect type. Expected string value, received " + DrfFields.typeName(s) + "."));
     } else {
       state = slugify(s.asText().toLowerCase(Locale.ROOT));
     }
@@ -59,13 +60,13 @@ record PatchUpdate(
       } else if (d.isTextual() && d.asText().strip().matches("\\d{1,18}")) {
         delegate = Long.parseLong(d.asText().strip());
       } else {
-        errors.put("delegate", List.of("Incorrect type. Expected pk value, received " + typeName(d) + "."));
+        errors.put("delegate", List.of("Incorrect type. Expected pk value, received " + DrfFields.typeName(d) + "."));
       }
     }
     Boolean archived = null;
     JsonNode a = body.get("archived");
     if (a != null) {
-      archived = parseBoolean(a);
+      archived = DrfFields.parseBoolean(a);
       if (archived == null) {
         errors.put("archived", List.of("Must be a valid boolean."));
       }
@@ -131,48 +132,11 @@ record PatchUpdate(
     return value;
   }
 
-  private static Boolean parseBoolean(JsonNode node) {
-    if (node.isBoolean()) {
-      return node.asBoolean();
-    }
-    String text = node.isNumber() ? node.asText() : node.isTextual() ? node.asText() : "";
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "true": case "1": case "yes": case "on": case "y": case "t":
-        return Boolean.TRUE;
-      case "false": case "0": case "no": case "off": case "n": case "f":
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
-  }
-
   /** Django's {@code slugify}: ASCII letters, digits, underscores and hyphens; spaces become hyphens. */
   static String slugify(String value) {
     String ascii = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKD)
         .replaceAll("[^\\x00-\\x7F]", "");
     String cleaned = ascii.toLowerCase(Locale.ROOT).replaceAll("[^\\w\\s-]", "");
     return cleaned.replaceAll("[-\\s]+", "-").replaceAll("^[-_]+|[-_]+$", "");
-  }
-
-  private static String typeName(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return "int";
-    }
-    if (node.isNumber()) {
-      return "float";
-    }
-    if (node.isBoolean()) {
-      return "bool";
-    }
-    if (node.isArray()) {
-      return "list";
-    }
-    if (node.isObject()) {
-      return "dict";
-    }
-    if (node.isNull()) {
-      return "NoneType";
-    }
-    return "str";
   }
 }
