@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
 import org.patchpipe.parser.series.SeriesJournal.Row;
@@ -311,6 +312,13 @@ public class InMemorySeriesState implements SeriesState {
     Series s = series(seriesId);
     series.put(seriesId, s.withCover(coverId));
     journal.coverAttached(seriesId, coverId);
+  }
+
+  @Override
+  public void addDependencies(long seriesId, List<DependsOn.Dependency> dependencies) {
+    if (!dependencies.isEmpty()) {
+      journal.dependenciesFound(series(seriesId), dependencies);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.patchpipe.parser.series;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
 import org.patchpipe.parser.series.SeriesState.PendingReply;
@@ -60,6 +61,9 @@ public interface SeriesJournal {
       IntToLongFunction higher);
 
   void coverAttached(long seriesId, long coverId);
+
+  /** R10.5: a patch or cover letter of {@code series} names these dependencies. */
+  void dependenciesFound(Series series, List<DependsOn.Dependency> dependencies);
 
   void seriesRenamed(long seriesId, String name);
 

@@ -3,6 +3,7 @@ package org.patchpipe.parser.series;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
 
@@ -151,6 +152,12 @@ public interface SeriesState {
 
   /** R11.7: make the cover the series' cover letter. */
   void attachCover(long seriesId, long coverId);
+
+  /**
+   * R10.5: the series depends on what {@code dependencies} name (looked up, and kept only where
+   * they name another series of the same project, by the journal's owner).
+   */
+  void addDependencies(long seriesId, List<DependsOn.Dependency> dependencies);
 
   /** R11.4: set the series name. */
   void renameSeries(long seriesId, String name);

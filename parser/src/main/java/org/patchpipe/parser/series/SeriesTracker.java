@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.Envelope;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Subject;
@@ -138,6 +139,8 @@ public final class SeriesTracker {
       inSeries = inSeries(series.id());
       attachedAs = number;
     }
+    // R10.5: the series chosen above, also for a patch numbered 0 that was not attached to it.
+    state.addDependencies(series.id(), DependsOn.read(patch.content()));
     Placement placement =
         new Placement(arrival, Kind.PATCH, patch, date, submitterId, stored.id(), null, inSeries,
             attachedAs, null, null, tags, false, false, events, List.of(), null);
@@ -233,6 +236,7 @@ public final class SeriesTracker {
       attachCover(series, stored);
       inSeries = inSeries(series.id());
     }
+    state.addDependencies(series.id(), DependsOn.read(cover.content()));
     Placement placement =
         new Placement(arrival, Kind.COVER, cover, date, submitterId, null, stored.id(), inSeries,
             null, null, null, null, false, false, events, List.of(), null);

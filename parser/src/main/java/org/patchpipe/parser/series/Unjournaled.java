@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
 import org.patchpipe.parser.series.SeriesState.PendingReply;
@@ -55,6 +56,9 @@ final class Unjournaled implements SeriesJournal {
 
   @Override
   public void coverAttached(long seriesId, long coverId) {}
+
+  @Override
+  public void dependenciesFound(Series series, List<DependsOn.Dependency> dependencies) {}
 
   @Override
   public void seriesRenamed(long seriesId, String name) {}

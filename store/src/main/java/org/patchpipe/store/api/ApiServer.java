@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every route is declared in {@link #apiRoutes} and {@link #siteRoutes}. API routes are served
  * under {@code /api/1.2/} and under {@code /api/} (Patchwork's unversioned root); the older and
  * newer version prefixes {@code /api/1.0/} to {@code /api/1.4/} answer the same 1.2 shapes, which
- * clients of those versions read (they ignore keys they do not know). Absolute links use the
+ * clients of those versions read (they ignore keys they do not know); a route of a later version
+ * ({@link Route#since}, e.g. 1.3's comment detail) is not found under older prefixes. Absolute links use the
  * request's Host header, as Patchwork's {@code build_absolute_uri} does. A path without its
  * trailing slash is redirected (301) to the slashed one, as Django's {@code APPEND_SLASH} does.
  */
@@ -147,12 +148,20 @@ public final class ApiServer implements AutoCloseable {
             .and("PUT", patches::update)
             .and("PATCH", patches::update),
         Route.get("patches/([^/]+)/comments/", patchComments::list),
+        Route.get("patches/([^/]+)/comments/([^/]+)/", patchComments::detail)
+            .and("PUT", patchComments::update)
+            .and("PATCH", patchComments::update)
+            .since(3),
         Route.get("patches/([^/]+)/checks/", checks::list)
             .and("POST", checks::create),
         Route.get("patches/([^/]+)/checks/([^/]+)/", checks::detail),
         Route.get("covers/", covers::list),
         Route.get("covers/([^/]+)/", covers::detail),
         Route.get("covers/([^/]+)/comments/", coverComments::list),
+        Route.get("covers/([^/]+)/comments/([^/]+)/", coverComments::detail)
+            .and("PUT", coverComments::update)
+            .and("PATCH", coverComments::update)
+            .since(3),
         Route.get("series/", series::list),
         Route.get("series/([^/]+)/", series::detail)
             .extension("PATCH", new SeriesUpdate(db, series)::update),
@@ -264,7 +273,7 @@ public final class ApiServer implements AutoCloseable {
     }
     for (Route route : routes) {
       Optional<List<String>> params = route.match(relative);
-      if (params.isEmpty()) {
+      if (params.isEmpty() || (apiRoot != null && !route.servedAt(urls.minorVersion()))) {
         continue;
       }
       String effective = method.equals("HEAD") ? "GET" : method;
@@ -307,7 +316,7 @@ public final class ApiServer implements AutoCloseable {
     if (!path.endsWith("/") && (method.equals("GET") || method.equals("HEAD"))) {
       String slashed = relative + "/";
       for (Route route : routes) {
-        if (route.match(slashed).isPresent()) {
+        if (route.match(slashed).isPresent() && (apiRoot == null || route.servedAt(urls.minorVersion()))) {
           String location = exchange.getRequestURI().getRawPath() + "/" + (rawQuery == null ? "" : "?" + rawQuery);
           return new ApiResponse(301, Map.of("Content-Type", "text/html; charset=utf-8", "Location", location), new byte[0]);
         }

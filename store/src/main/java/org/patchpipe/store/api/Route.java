@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * @param options whether the view answers OPTIONS (the REST framework's views do; Django's do not)
  * @param restAuth whether a site view reads the caller from the API's credentials, as Patchwork's
  *     {@code rest_auth} does for the bundle mbox: bad credentials make the caller anonymous there
+ * @param sinceMinor the first API 1.x minor version whose URL configuration has the view (0: all);
+ *     below it the path names nothing, as Patchwork's versioned URL patterns do
  */
 public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> extensions, boolean options,
-    boolean restAuth) {
+    boolean restAuth, int sinceMinor) {
   private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Handles one request whose path matched. */
@@ -32,24 +34,24 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
 
   /** A REST API view answering GET (and HEAD, OPTIONS). */
   public static Route get(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true, false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), true, false, 0);
   }
 
   /** A site (Django) view answering GET and HEAD only. */
   public static Route site(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, false);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, false, 0);
   }
 
   /** A site view that knows its caller by the API's credentials, ignoring ones that fail. */
   public static Route siteWithRestAuth(String regex, Handler get) {
-    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, true);
+    return new Route(Pattern.compile(regex), Map.of("GET", get), Set.of(), false, true, 0);
   }
 
   /** A copy that also answers {@code method}. */
   public Route and(String method, Handler handler) {
     Map<String, Handler> copy = new java.util.HashMap<>(handlers);
     copy.put(method, handler);
-    return new Route(pattern, Map.copyOf(copy), extensions, options, restAuth);
+    return new Route(pattern, Map.copyOf(copy), extensions, options, restAuth, sinceMinor);
   }
 
   /**
@@ -60,7 +62,17 @@ public record Route(Pattern pattern, Map<String, Handler> handlers, Set<String> 
     Route with = and(method, handler);
     Set<String> copy = new java.util.HashSet<>(extensions);
     copy.add(method);
-    return new Route(pattern, with.handlers(), Set.copyOf(copy), options, restAuth);
+    return new Route(pattern, with.handlers(), Set.copyOf(copy), options, restAuth, sinceMinor);
+  }
+
+  /** A copy served only from API 1.{@code minor} on (Patchwork's {@code api_1_3_patterns}). */
+  public Route since(int minor) {
+    return new Route(pattern, handlers, extensions, options, restAuth, minor);
+  }
+
+  /** Whether API 1.{@code minor} has this view. */
+  public boolean servedAt(int minor) {
+    return minor >= sinceMinor;
   }
 
   /** The view's {@code Allow} header. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Patchwork's {@code versioned_fields}: keys that exist only from some API version on (1.1 added
  * {@code web_url} and {@code comments}, 1.2 {@code list_archive_url} and {@code related}, 1.3 the
- * comments' {@code url} and {@code addressed}). Response records carrying such keys are annotated
+ * comments' {@code url} and {@code addressed}, 1.4 the project's {@code show_dependencies} and the
+ * series' {@code dependencies} and {@code dependents}). Response records carrying such keys are annotated
  * {@code @JsonFilter(VersionedFields.FILTER)}; {@link #forMinor} drops the keys a 1.x client would
  * not get. Immutable.
  */
@@ -23,10 +24,11 @@ public final class VersionedFields {
       Map.entry("PatchJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2)),
       Map.entry("PatchDetailJson", Map.of("web_url", 1, "comments", 1, "list_archive_url", 2, "related", 2)),
       Map.entry("EmbeddedProject", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2)),
-      Map.entry("ProjectJson", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2)),
+      Map.entry("ProjectJson", Map.of("list_archive_url", 2, "list_archive_url_format", 2, "commit_url_format", 2,
+          "show_dependencies", 4)),
       Map.entry("EmbeddedSubmission", Map.of("web_url", 1, "list_archive_url", 2)),
       Map.entry("EmbeddedSeries", Map.of("web_url", 1)),
-      Map.entry("SeriesJson", Map.of("web_url", 1)),
+      Map.entry("SeriesJson", Map.of("web_url", 1, "dependencies", 4, "dependents", 4)),
       Map.entry("CoverJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2)),
       Map.entry("CoverDetailJson", Map.of("web_url", 1, "mbox", 1, "comments", 1, "list_archive_url", 2)),
       Map.entry("BundleJson", Map.of("web_url", 1)),

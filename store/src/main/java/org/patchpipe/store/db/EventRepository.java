@@ -18,11 +18,12 @@ public final class EventRepository {
 
   /**
    * An event; each link is null where the category has none. The states are slugs; the relations
-   * are not read (Patchwork's serializer always answers null for them).
+   * are not read (Patchwork's serializer always answers null for them); {@code comment} is the
+   * patch or cover comment of the comment categories.
    */
   public record EventRow(long id, String category, LocalDateTime date, ProjectRow project, UserRow actor,
       SubmissionRow patch, SeriesRefRow series, SubmissionRow cover, String previousState, String currentState,
-      UserRow previousDelegate, UserRow currentDelegate, EventCheck check) {}
+      UserRow previousDelegate, UserRow currentDelegate, EventCheck check, CommentRefRow comment) {}
 
   /**
    * Patchwork's event list filters: projects (id or link name), series, patches and covers (ids),
@@ -42,14 +43,16 @@ public final class EventRepository {
       + " LEFT JOIN state cs ON cs.id = e.current_state_id"
       + " LEFT JOIN auth_user pd ON pd.id = e.previous_delegate_id"
       + " LEFT JOIN auth_user cd ON cd.id = e.current_delegate_id"
-      + " LEFT JOIN patch_check k ON k.id = e.created_check_id";
+      + " LEFT JOIN patch_check k ON k.id = e.created_check_id"
+      + " LEFT JOIN patch_comment pm ON pm.id = e.patch_comment_id"
+      + " LEFT JOIN cover_comment cm ON cm.id = e.cover_comment_id";
   private static final String SELECT = "SELECT e.id, e.category, e.date, "
       + ProjectRow.columns("pr", "pr_") + ", " + UserRow.columns("a", "a_") + ", "
       + SubmissionRow.columns("p", "p_") + ", " + SeriesRefRow.columns("se", "se_") + ", "
       + SubmissionRow.columns("c", "c_") + ", ps.slug AS previous_state, cs.slug AS current_state, "
       + UserRow.columns("pd", "pd_") + ", " + UserRow.columns("cd", "cd_")
       + ", k.id AS k_id, k.patch_id AS k_patch_id, k.date AS k_date, k.state AS k_state,"
-      + " k.target_url AS k_target_url, k.context AS k_context";
+      + " k.target_url AS k_target_url, k.context AS k_context, " + CommentRefRow.columns("pm", "cm", "m_");
   private static final Ordering ORDERING = new Ordering(Map.of("date", "e.date"), "-date");
 
   private final Connection connection;
@@ -87,7 +90,8 @@ public final class EventRepository {
     return new EventRow(rs.getLong("id"), rs.getString("category"), rs.getTimestamp("date").toLocalDateTime(),
         ProjectRow.read(rs, "pr_"), UserRow.readNullable(rs, "a_"), SubmissionRow.readNullable(rs, "p_"),
         SeriesRefRow.readNullable(rs, "se_"), SubmissionRow.readNullable(rs, "c_"), rs.getString("previous_state"),
-        rs.getString("current_state"), UserRow.readNullable(rs, "pd_"), UserRow.readNullable(rs, "cd_"), check(rs));
+        rs.getString("current_state"), UserRow.readNullable(rs, "pd_"), UserRow.readNullable(rs, "cd_"), check(rs),
+        CommentRefRow.readNullable(rs, "m_"));
   }
 
   private static EventCheck check(ResultSet rs) throws SQLException {

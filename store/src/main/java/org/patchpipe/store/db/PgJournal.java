@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import org.patchpipe.parser.DependsOn;
 import org.patchpipe.parser.Envelope;
 import org.patchpipe.parser.ParsedMail;
 import org.patchpipe.parser.Tags;
@@ -22,7 +23,8 @@ import org.patchpipe.parser.series.SeriesState.StoredPatch;
  * Patchwork's model signals would have raised (R11.10, through {@link EventLog}). A new patch's
  * X-Patchwork-State and X-Patchwork-Delegate are resolved when it is journaled (R10.2, R10.3, by
  * {@link PatchHints}). Row ids come from each table's sequence ahead of the insert ({@link
- * IdBlocks}). Never reads what it wrote; not thread-safe; its caller commits and rolls back.
+ * IdBlocks}). Reads only to resolve R10.5's dependencies once the batch is written ({@link
+ * SeriesDependencies}); not thread-safe; its caller commits and rolls back.
  */
 final class PgJournal implements SeriesJournal {
   // Ranks: a table's rows after the rows they reference (see DeferredWrites).
@@ -35,6 +37,7 @@ final class PgJournal implements SeriesJournal {
   private final PatchHints hints;
   private final IdBlocks ids;
   private final PendingReplies pending;
+  private final SeriesDependencies dependencies;
 
   PgJournal(StatementCache sql, Clock clock, int idBlock) {
     this.writes = new DeferredWrites(sql);
@@ -42,6 +45,7 @@ final class PgJournal implements SeriesJournal {
     this.hints = new PatchHints(sql);
     this.ids = new IdBlocks(sql);
     this.pending = new PendingReplies(writes, new ParsedMailJson());
+    this.dependencies = new SeriesDependencies(sql);
     events.batch();
     ids.blockSize(idBlock);
   }
@@ -170,6 +174,11 @@ final class PgJournal implements SeriesJournal {
   }
 
   @Override
+  public void dependenciesFound(Series series, List<DependsOn.Dependency> found) {
+    dependencies.add(series.id(), series.projectId(), found);
+  }
+
+  @Override
   public void seriesRenamed(long seriesId, String name) {
     write(SERIES_NAME, "UPDATE series SET name = ? WHERE id = ?", name, seriesId);
   }
@@ -187,10 +196,11 @@ final class PgJournal implements SeriesJournal {
     write(PENDING_GONE, "DELETE FROM pending_reply WHERE id = ?", reply.id());
   }
 
-  /** Sends every journaled row, then the events; call before committing. */
+  /** Sends every journaled row, then the series dependencies they name (R10.5), then the events; call before committing. */
   void flush() {
     SqlWork.unchecked(() -> {
       writes.flush();
+      dependencies.flush();
       events.flush();
       // States and delegation rules change only by hand: the next transaction reads them afresh.
       hints.forget();

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 
 /**
  * A project row as the API serves it, alone or nested in patches, covers, series and events.
- * The optional web fields are null where unset. Immutable.
+ * The optional web fields are null where unset; {@code showDependencies} says whether its series
+ * show their dependencies (API 1.4). Immutable.
  */
 public record ProjectRow(
     long id,
@@ -19,13 +20,15 @@ public record ProjectRow(
     String listArchiveUrl,
     String listArchiveUrlFormat,
     String commitUrlFormat,
-    String subjectMatch) {
+    String subjectMatch,
+    boolean showDependencies) {
 
   /** The columns {@link #read} expects, from table alias {@code a}, prefixed {@code prefix}. */
   public static String columns(String a, String prefix) {
     StringBuilder sql = new StringBuilder();
     for (String column : new String[] {"id", "name", "linkname", "listid", "listemail", "web_url", "scm_url",
-        "webscm_url", "list_archive_url", "list_archive_url_format", "commit_url_format", "subject_match"}) {
+        "webscm_url", "list_archive_url", "list_archive_url_format", "commit_url_format", "subject_match",
+        "show_dependencies"}) {
       sql.append(sql.length() == 0 ? "" : ", ").append(a).append('.').append(column)
           .append(" AS ").append(prefix).append(column);
     }
@@ -46,6 +49,7 @@ public record ProjectRow(
         rs.getString(prefix + "list_archive_url"),
         rs.getString(prefix + "list_archive_url_format"),
         rs.getString(prefix + "commit_url_format"),
-        rs.getString(prefix + "subject_match"));
+        rs.getString(prefix + "subject_match"),
+        rs.getBoolean(prefix + "show_dependencies"));
   }
 }

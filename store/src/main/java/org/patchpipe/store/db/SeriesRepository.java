@@ -109,6 +109,30 @@ public final class SeriesRepository {
     return out;
   }
 
+  /** What each of these series depends on ({@code series_dependency}), by id: series to its dependencies' ids. */
+  public Map<Long, List<Long>> dependencies(List<Long> seriesIds) throws SQLException {
+    return links(seriesIds, "series_id", "depends_on_id");
+  }
+
+  /** The series depending on each of these series, by id: series to its dependents' ids. */
+  public Map<Long, List<Long>> dependents(List<Long> seriesIds) throws SQLException {
+    return links(seriesIds, "depends_on_id", "series_id");
+  }
+
+  private Map<Long, List<Long>> links(List<Long> seriesIds, String from, String to) throws SQLException {
+    Map<Long, List<Long>> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT " + from + ", " + to
+        + " FROM series_dependency WHERE " + from + " = ANY (?::bigint[]) ORDER BY " + from + ", " + to)) {
+      ps.setArray(1, connection.createArrayOf("bigint", seriesIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
   private static SeriesRow row(ResultSet rs) throws SQLException {
     return new SeriesRow(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("date").toLocalDateTime(),
         rs.getInt("version"), rs.getInt("total"), ProjectRow.read(rs, "pr_"), SubmitterRow.read(rs, "s_"),

@@ -31,19 +31,26 @@ final class CorpusLoader {
 
   /** Creates the project (name = link name, as the oracle did) and stores every message; returns the count. */
   static int load(Connection connection, Path mboxGz, String listId) throws IOException, SQLException {
+    return load(connection, messages(mboxGz), listId);
+  }
+
+  /** As {@link #load(Connection, Path, String)}, for messages already split; the project is created if new. */
+  static int load(Connection connection, List<byte[]> messages, String listId) throws SQLException {
     Schema.migrate(connection);
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
       Project project = Project.ofListId(listId);
-      long projectId = new ProjectRepository(connection).create(project, project.linkName()).id();
+      ProjectRepository projects = new ProjectRepository(connection);
+      long projectId = projects.findByListId(listId).map(ProjectRepository.StoredProject::id)
+          .orElseGet(() -> projects.create(project, project.linkName()).id());
       connection.commit();
       MailParser parser = new MailParser(ParserLimits.DEFAULT);
       Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
       int count = 0;
       try (PgSeriesState state = new PgSeriesState(connection, clock, 128)) {
         SeriesTracker tracker = new SeriesTracker(state, clock, false);
-        for (byte[] message : messages(mboxGz)) {
+        for (byte[] message : messages) {
           tracker.place(projectId, count, parser.parse(RawMessage.of(message), project));
           if (++count % 250 == 0) {
             state.flush();

@@ -1,13 +1,13 @@
 package org.patchpipe.store.api.comment;
 
-import java.util.List;
+import java.sql.SQLException;
 import java.util.Map;
-import org.patchpipe.parser.mail.ApiHeaders;
 import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
+import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
@@ -17,7 +17,10 @@ import org.patchpipe.store.db.SubmissionKind;
 
 /**
  * The comments of one patch or one cover letter: Patchwork's {@code PatchCommentList} and
- * {@code CoverCommentList} (404 when the patch or cover does not exist).
+ * {@code CoverCommentList} (404 when the patch or cover does not exist), and from API 1.3 on its
+ * {@code PatchCommentDetail} and {@code CoverCommentDetail}: one comment, whose {@code addressed}
+ * flag {@code PUT} and {@code PATCH} set for a user who may edit the comment (see
+ * {@link CommentRepository#editableBy}).
  */
 public final class CommentHandler {
 
@@ -33,6 +36,11 @@ public final class CommentHandler {
       this.stored = stored;
       this.apiPath = apiPath;
     }
+
+    /** The API link of one of its comments. */
+    String commentUrl(Urls urls, long parentId, long commentId) {
+      return urls.api(apiPath + "/" + parentId + "/comments/" + commentId + "/");
+    }
   }
 
   private final ApiDatabase db;
@@ -45,39 +53,68 @@ public final class CommentHandler {
 
   public ApiResponse list(ApiRequest request) {
     long parentId = request.idParam(0);
-    String format = db.read(connection -> new CommentRepository(connection).parent(parent.stored, parentId))
-        .orElseThrow(ApiException::notFound).listArchiveUrlFormat();
-    String listPath = parent.apiPath + "/" + parentId + "/comments/";
+    String format = db.read(connection -> parentFormat(new CommentRepository(connection), parentId));
     return Listing.respond(request, db, false,
         connection -> new CommentRepository(connection).list(parent.stored, parentId, request.query().get("order")),
-        (connection, rows) -> rows.stream().map(row -> json(row, request.urls(), format, listPath)).toList());
+        (connection, rows) -> rows.stream().map(row -> json(row, request.urls(), format, parentId)).toList());
   }
 
-  private static CommentJson json(CommentRow row, Urls urls, String archiveFormat, String listPath) {
-    Map<String, Object> headers = row.headers() == null || row.headers().isEmpty()
-        ? Map.of() : ApiHeaders.render(row.headers());
+  /** {@code GET /patches/<id>/comments/<comment>/} (or a cover's). */
+  public ApiResponse detail(ApiRequest request) {
+    long parentId = request.idParam(0);
+    long commentId = request.idParam(1);
+    CommentJson comment = db.read(connection -> {
+      CommentRepository comments = new CommentRepository(connection);
+      String format = parentFormat(comments, parentId);
+      CommentRow row = comments.find(parent.stored, parentId, commentId).orElseThrow(ApiException::notFound);
+      return json(row, request.urls(), format, parentId);
+    });
+    return ApiResponse.json(200, Json.write(comment, request.urls()), Map.of());
+  }
+
+  /**
+   * {@code PUT} or {@code PATCH} of a comment: only {@code addressed} is writable (true, false or
+   * null; absent leaves it as it is, also for {@code PUT}, as the field is not required).
+   */
+  public ApiResponse update(ApiRequest request) {
+    long parentId = request.idParam(0);
+    long commentId = request.idParam(1);
+    CommentJson comment = db.write(connection -> {
+      CommentRepository comments = new CommentRepository(connection);
+      String format = parentFormat(comments, parentId);
+      comments.lock(parent.stored, parentId, commentId).orElseThrow(ApiException::notFound);
+      // As DRF's get_object(): not found, then not allowed, before the body is read.
+      long userId = request.user().orElseThrow(ApiException::notAuthenticated).id();
+      if (!comments.editableBy(parent.stored, commentId, userId)) {
+        throw ApiException.forbidden();
+      }
+      CommentUpdate update = CommentUpdate.parse(request.bodyTree());
+      if (update.hasAddressed()) {
+        comments.setAddressed(parent.stored, commentId, update.addressed());
+      }
+      CommentRow row = comments.find(parent.stored, parentId, commentId).orElseThrow();
+      return json(row, request.urls(), format, parentId);
+    });
+    return ApiResponse.json(200, Json.write(comment, request.urls()), Map.of());
+  }
+
+  private String parentFormat(CommentRepository comments, long parentId) throws SQLException {
+    return comments.parent(parent.stored, parentId).orElseThrow(ApiException::notFound).listArchiveUrlFormat();
+  }
+
+  private CommentJson json(CommentRow row, Urls urls, String archiveFormat, long parentId) {
+    Map<String, Object> headers = CommentJson.headers(row.headers());
     return new CommentJson(
         row.id(),
-        urls.api(listPath + row.id() + "/"),
-        urls.site("/comment/" + row.id() + "/"),
+        parent.commentUrl(urls, parentId, row.id()),
+        CommentJson.webUrl(urls, row.id()),
         row.msgid(),
         Urls.listArchiveUrl(archiveFormat, row.msgid()),
         Dates.iso(row.date()),
-        subject(headers),
+        CommentJson.subject(headers),
         EmbeddedPerson.of(row.submitter(), urls),
         row.content(),
         headers,
         row.addressed());
-  }
-
-  /** The first {@code Subject} value (any case of the name), or empty (R12.4). */
-  private static String subject(Map<String, Object> headers) {
-    for (Map.Entry<String, Object> e : headers.entrySet()) {
-      if (e.getKey().equalsIgnoreCase("subject")) {
-        Object value = e.getValue();
-        return value instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(value);
-      }
-    }
-    return "";
   }
 }

@@ -1,6 +1,9 @@
 package org.patchpipe.store.api.comment;
 
+import java.util.List;
 import java.util.Map;
+import org.patchpipe.parser.mail.ApiHeaders;
+import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedPerson;
 
 /**
@@ -20,4 +23,26 @@ public record CommentJson(
     EmbeddedPerson submitter,
     String content,
     Map<String, Object> headers,
-    Boolean addressed) {}
+    Boolean addressed) {
+
+  /** A comment's web link: patch and cover comments share {@code /comment/<id>/} (R12.6). */
+  static String webUrl(Urls urls, long commentId) {
+    return urls.site("/comment/" + commentId + "/");
+  }
+
+  /** The first {@code Subject} value (any case of the name) of rendered headers, or empty (R12.4). */
+  static String subject(Map<String, Object> headers) {
+    for (Map.Entry<String, Object> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("subject")) {
+        Object value = e.getValue();
+        return value instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(value);
+      }
+    }
+    return "";
+  }
+
+  /** Rendered headers of a stored header block (empty for none). */
+  static Map<String, Object> headers(String stored) {
+    return stored == null || stored.isEmpty() ? Map.of() : ApiHeaders.render(stored);
+  }
+}

@@ -9,6 +9,8 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.Dates;
 import org.patchpipe.store.api.Listing;
 import org.patchpipe.store.api.Urls;
+import org.patchpipe.store.api.comment.CommentHandler;
+import org.patchpipe.store.api.comment.EmbeddedComment;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSeries;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
@@ -19,12 +21,16 @@ import org.patchpipe.store.db.EventRepository;
 /**
  * {@code /events/}: Patchwork's {@code EventList}. Fixed page size (no {@code per_page}), newest
  * first; filters project, category, series, patch, cover, actor, since, before. The comment
- * categories arrived with API 1.3, so a 1.2 client never sees them.
+ * categories arrived with API 1.3 (the comment detail their payload links to did too), so a
+ * client of an older version never sees them, as Patchwork excludes them there.
  */
 public final class EventHandler {
   private static final List<String> CATEGORIES = List.of(
       "cover-created", "patch-created", "patch-completed", "patch-state-changed", "patch-delegated",
       "patch-relation-changed", "check-created", "series-created", "series-completed");
+  private static final List<String> COMMENT_CATEGORIES = List.of("cover-comment-created", "patch-comment-created");
+  /** The first 1.x minor version serving {@link #COMMENT_CATEGORIES}. */
+  private static final int COMMENTS_SINCE = 3;
 
   private final ApiDatabase db;
 
@@ -37,8 +43,17 @@ public final class EventHandler {
     EventRepository.EventFilter filter = new EventRepository.EventFilter(q.all("project"), q.all("series"),
         q.all("patch"), q.all("cover"), q.all("actor"), q.get("category"), q.get("since"), q.get("before"));
     return Listing.respond(request, db, true,
-        connection -> new EventRepository(connection).list(CATEGORIES, filter, q.get("order")),
+        connection -> new EventRepository(connection).list(served(request.urls()), filter, q.get("order")),
         (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
+  }
+
+  private static List<String> served(Urls urls) {
+    if (urls.minorVersion() < COMMENTS_SINCE) {
+      return CATEGORIES;
+    }
+    List<String> all = new java.util.ArrayList<>(CATEGORIES);
+    all.addAll(COMMENT_CATEGORIES);
+    return all;
   }
 
   private static EventJson json(EventRow row, Urls urls) {
@@ -77,6 +92,14 @@ public final class EventHandler {
       case "check-created":
         payload.put("patch", patch(row, link, format, urls));
         payload.put("check", check(row.check(), urls));
+        break;
+      case "cover-comment-created":
+        payload.put("cover", cover(row, link, format, urls));
+        payload.put("comment", EmbeddedComment.of(row.comment(), CommentHandler.Parent.COVER, format, urls));
+        break;
+      case "patch-comment-created":
+        payload.put("patch", patch(row, link, format, urls));
+        payload.put("comment", EmbeddedComment.of(row.comment(), CommentHandler.Parent.PATCH, format, urls));
         break;
       default:
         payload.put("series", EmbeddedSeries.of(row.series(), link, urls));

@@ -80,7 +80,7 @@ public final class ProjectHandler {
       out.add(new ProjectJson(
           p.id(), p.url(), p.name(), p.linkName(), p.listId(), p.listEmail(), p.webUrl(), p.scmUrl(),
           p.webscmUrl(), users, row.subjectMatch(), p.listArchiveUrl(), p.listArchiveUrlFormat(),
-          p.commitUrlFormat()));
+          p.commitUrlFormat(), row.showDependencies()));
     }
     return out;
   }

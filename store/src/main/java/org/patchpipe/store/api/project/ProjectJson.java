@@ -19,4 +19,5 @@ public record ProjectJson(
     String subjectMatch,
     String listArchiveUrl,
     String listArchiveUrlFormat,
-    String commitUrlFormat) {}
+    String commitUrlFormat,
+    boolean showDependencies) {}

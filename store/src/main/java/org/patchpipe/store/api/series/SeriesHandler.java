@@ -50,6 +50,14 @@ public final class SeriesHandler {
     return ApiResponse.json(200, Json.write(series, request.urls()), Map.of());
   }
 
+  /** The API links of the series {@code links} holds for this one; null where the project hides them. */
+  private static List<String> seriesLinks(SeriesRow row, Map<Long, List<Long>> links, Urls urls) {
+    if (!row.project().showDependencies()) {
+      return null;
+    }
+    return links.getOrDefault(row.id(), List.of()).stream().map(id -> urls.api("series/" + id + "/")).toList();
+  }
+
   /**
    * A page of series with {@code patches}, {@code received_total}, {@code received_all} and the
    * other revisions ({@code related}; a series never linked has none, and then the API leaves the
@@ -63,6 +71,8 @@ public final class SeriesHandler {
     List<Long> ids = rows.stream().map(SeriesRow::id).toList();
     Map<Long, List<InProject<SubmissionRow>>> patches = repository.patches(ids);
     Map<Long, List<InProject<SeriesRefRow>>> revisions = repository.revisions(ids);
+    Map<Long, List<Long>> dependencies = repository.dependencies(ids);
+    Map<Long, List<Long>> dependents = repository.dependents(ids);
     List<SeriesJson> out = new ArrayList<>(rows.size());
     for (SeriesRow row : rows) {
       EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
@@ -89,6 +99,8 @@ public final class SeriesHandler {
           EmbeddedSubmission.of(row.coverLetter(), EmbeddedSubmission.Kind.COVER, project.linkName(),
               project.listArchiveUrlFormat(), urls),
           own,
+          seriesLinks(row, dependencies, urls),
+          seriesLinks(row, dependents, urls),
           related));
     }
     return out;
