@@ -19,20 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.owasp.encoder.Encode;
-import org.patchpipe.store.api.bundle.BundleHandler;
-import org.patchpipe.store.api.check.CheckHandler;
-import org.patchpipe.store.api.comment.CommentHandler;
-import org.patchpipe.store.api.cover.CoverHandler;
-import org.patchpipe.store.api.download.DownloadHandler;
-import org.patchpipe.store.api.event.EventHandler;
-import org.patchpipe.store.api.patch.PatchHandler;
-import org.patchpipe.store.api.person.PersonHandler;
-import org.patchpipe.store.api.project.ProjectHandler;
-import org.patchpipe.store.api.series.SeriesHandler;
-import org.patchpipe.store.api.series.SeriesUpdate;
-import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.api.xmlrpc.XmlRpcEndpoint;
-import org.patchpipe.store.db.SubmissionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Every route is declared in {@link #apiRoutes} and {@link #siteRoutes}. API routes are served
+ * <p>Every route is declared in {@link ApiRoutes}. API routes are served
  * under {@code /api/1.2/} and under {@code /api/} (Patchwork's unversioned root); the older and
  * newer version prefixes {@code /api/1.0/} to {@code /api/1.4/} answer the same 1.2 shapes, which
  * clients of those versions read (they ignore keys they do not know); a route of a later version
@@ -83,8 +70,8 @@ public final class ApiServer implements AutoCloseable {
     // Password checks may hold at most half the request threads, and no more than there are cores.
     this.authenticator = new Authenticator(db,
         Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), threadCount / 2)));
-    this.apiRoutes = apiRoutes(db);
-    this.siteRoutes = siteRoutes(db);
+    this.apiRoutes = ApiRoutes.api(db);
+    this.siteRoutes = ApiRoutes.site(db);
     this.xmlrpc = new XmlRpcEndpoint(db, authenticator);
   }
 
@@ -116,87 +103,6 @@ public final class ApiServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + config.bindAddress() + ":" + config.port() + " (set api.port to a free port)", e);
     }
-  }
-
-  /** The API resources, relative to {@code /api/<version>/}. */
-  private static List<Route> apiRoutes(ApiDatabase db) {
-    ProjectHandler projects = new ProjectHandler(db);
-    UserHandler users = new UserHandler(db);
-    PersonHandler people = new PersonHandler(db);
-    PatchHandler patches = new PatchHandler(db);
-    CoverHandler covers = new CoverHandler(db);
-    SeriesHandler series = new SeriesHandler(db);
-    CommentHandler patchComments = new CommentHandler(db, CommentHandler.Parent.PATCH);
-    CommentHandler coverComments = new CommentHandler(db, CommentHandler.Parent.COVER);
-    CheckHandler checks = new CheckHandler(db);
-    EventHandler events = new EventHandler(db);
-    BundleHandler bundles = new BundleHandler(db);
-    return List.of(
-        Route.get("", ApiServer::index),
-        Route.get("projects/", projects::list),
-        Route.get("projects/([^/]+)/", projects::detail)
-            .and("PUT", projects::update)
-            .and("PATCH", projects::update),
-        Route.get("users/", users::list),
-        Route.get("users/([^/]+)/", users::detail)
-            .and("PUT", users::update)
-            .and("PATCH", users::update),
-        Route.get("people/", people::list),
-        Route.get("people/([^/]+)/", people::detail),
-        Route.get("patches/", patches::list),
-        Route.get("patches/([^/]+)/", patches::detail)
-            .and("PUT", patches::update)
-            .and("PATCH", patches::update),
-        Route.get("patches/([^/]+)/comments/", patchComments::list),
-        Route.get("patches/([^/]+)/comments/([^/]+)/", patchComments::detail)
-            .and("PUT", patchComments::update)
-            .and("PATCH", patchComments::update)
-            .since(3),
-        Route.get("patches/([^/]+)/checks/", checks::list)
-            .and("POST", checks::create),
-        Route.get("patches/([^/]+)/checks/([^/]+)/", checks::detail),
-        Route.get("covers/", covers::list),
-        Route.get("covers/([^/]+)/", covers::detail),
-        Route.get("covers/([^/]+)/comments/", coverComments::list),
-        Route.get("covers/([^/]+)/comments/([^/]+)/", coverComments::detail)
-            .and("PUT", coverComments::update)
-            .and("PATCH", coverComments::update)
-            .since(3),
-        Route.get("series/", series::list),
-        Route.get("series/([^/]+)/", series::detail)
-            .extension("PATCH", new SeriesUpdate(db, series)::update),
-        Route.get("events/", events::list),
-        Route.get("bundles/", bundles::list)
-            .and("POST", bundles::create),
-        Route.get("bundles/([^/]+)/", bundles::detail)
-            .and("PUT", bundles::update)
-            .and("PATCH", bundles::update)
-            .and("DELETE", bundles::delete));
-  }
-
-  /** The download views outside {@code /api/}. */
-  private static List<Route> siteRoutes(ApiDatabase db) {
-    DownloadHandler downloads = new DownloadHandler(db);
-    return List.of(
-        Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
-        Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
-        Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),
-        Route.site("/series/([^/]+)/mbox/", downloads::seriesMbox),
-        Route.siteWithRestAuth("/bundle/([^/]+)/([^/]+)/mbox/", downloads::bundleMbox),
-        Route.site("/patch/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.PATCH, "mbox/")),
-        Route.site("/patch/([^/]+)/raw/", r -> downloads.redirect(r, SubmissionKind.PATCH, "raw/")),
-        Route.site("/patch/([^/]+)/", r -> downloads.redirect(r, SubmissionKind.PATCH, "")),
-        Route.site("/cover/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.COVER, "mbox/")),
-        Route.site("/cover/([^/]+)/", r -> downloads.redirect(r, SubmissionKind.COVER, "")));
-  }
-
-  /** {@code GET /api/1.2/}: the resource links, in Patchwork's order. */
-  private static ApiResponse index(ApiRequest request) {
-    Map<String, String> links = new java.util.LinkedHashMap<>();
-    for (String name : List.of("projects", "users", "people", "patches", "covers", "series", "events", "bundles")) {
-      links.put(name, request.urls().api(name + "/"));
-    }
-    return ApiResponse.json(200, Json.write(links, request.urls()), Map.of("Allow", "GET, HEAD, OPTIONS"));
   }
 
   /** The base URL clients reach this server at, e.g. {@code http://127.0.0.1:8000}. */
