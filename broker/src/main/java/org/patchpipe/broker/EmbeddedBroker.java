@@ -54,8 +54,8 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @throws BrokerException if the data directory cannot be used or the port is taken
    */
   public static EmbeddedBroker start(BrokerConfig config) {
-    int port = config.port() == 0 ? freePort() : config.port();
-    EmbeddedBroker broker = new EmbeddedBroker(config, port, freePort());
+    int port = config.port() == 0 ? freePortOtherThan(-1) : config.port();
+    EmbeddedBroker broker = new EmbeddedBroker(config, port, freePortOtherThan(port));
     broker.startServer();
     return broker;
   }
@@ -173,12 +173,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     return map;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new BrokerException("no free port on 127.0.0.1: " + e.getMessage(), e);
+  /**
+   * A free loopback port other than {@code taken}: the client port is free until the broker binds
+   * it, and a port just asked for and closed can be handed out again at once.
+   */
+  private static int freePortOtherThan(int taken) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (socket.getLocalPort() != taken) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new BrokerException("no free port on 127.0.0.1: " + e.getMessage(), e);
+      }
     }
+    throw new BrokerException("no free port on 127.0.0.1 other than " + taken, null);
   }
 }

@@ -64,9 +64,10 @@ public final class KraftCluster implements AutoCloseable {
 
   private KraftCluster(Path root, int nodes) {
     this.root = root;
+    List<Integer> ports = freePorts(2 * nodes);
     for (int id = 1; id <= nodes; id++) {
-      clientPorts.put(id, freePort());
-      controllerPorts.put(id, freePort());
+      clientPorts.put(id, ports.get(2 * (id - 1)));
+      controllerPorts.put(id, ports.get(2 * (id - 1) + 1));
     }
   }
 
@@ -406,12 +407,30 @@ public final class KraftCluster implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+  /**
+   * {@code count} distinct free ports on the loopback address. All are held open until the last is
+   * picked: a port asked for one at a time can come back twice once its socket is closed.
+   */
+  private static List<Integer> freePorts(int count) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      List<Integer> ports = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        sockets.add(socket);
+        ports.add(socket.getLocalPort());
+      }
+      return ports;
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // Closing a listening socket that accepted nothing does not fail in practice.
+        }
+      }
     }
   }
 }
