@@ -16,10 +16,14 @@ import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.series.SeriesUpdate;
 import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.db.SubmissionKind;
+import org.patchpipe.store.web.PatchListPage;
+import org.patchpipe.store.web.ProjectIndexPage;
+import org.patchpipe.store.web.Stylesheet;
+import org.patchpipe.store.web.Templates;
 
 /**
  * Every route the server answers, in one place: the REST API's resources (relative to
- * {@code /api/<version>/}) and the site's download views, each with the methods Patchwork's view
+ * {@code /api/<version>/}), the site's pages (store.web) and its download views, each with the methods Patchwork's view
  * allows and patchpipe's extensions. {@link ApiServer} matches a request against these in order.
  */
 final class ApiRoutes {
@@ -81,10 +85,14 @@ final class ApiRoutes {
             .and("DELETE", bundles::delete));
   }
 
-  /** The download views outside {@code /api/}. */
+  /** The site outside {@code /api/}: its pages, their stylesheet and the download views. */
   static List<Route> site(ApiDatabase db) {
     DownloadHandler downloads = new DownloadHandler(db);
+    Templates templates = new Templates();
     return List.of(
+        Route.site("/", new ProjectIndexPage(db, templates)::handle),
+        Route.site("/project/([^/]+)/list/", new PatchListPage(db, templates)::handle),
+        Route.site(java.util.regex.Pattern.quote(Stylesheet.PATH), new Stylesheet()::handle),
         Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
         Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
         Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),

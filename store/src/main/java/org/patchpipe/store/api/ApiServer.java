@@ -44,8 +44,10 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   /**
    * Sent on every answer. The first four are what Patchwork's Django stack sends (SecurityMiddleware,
-   * XFrameOptionsMiddleware); the policy allows nothing to load, run or frame, as nothing this server
-   * answers today needs it: JSON, mbox, diffs and error pages.
+   * XFrameOptionsMiddleware); the policy allows nothing to load, run or frame, as JSON, mbox, diffs
+   * and error pages need nothing. An answer may carry its own Content-Security-Policy instead: the
+   * site's HTML pages need their stylesheet ({@code store.web.Templates#PAGE_POLICY}), and only
+   * they set one.
    */
   private static final Map<String, String> SECURITY_HEADERS = Map.of(
       "X-Content-Type-Options", "nosniff",
@@ -291,7 +293,11 @@ public final class ApiServer implements AutoCloseable {
     try (exchange) {
       response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       exchange.getResponseHeaders().set("Vary", "Accept, Cookie");
-      SECURITY_HEADERS.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+      SECURITY_HEADERS.forEach((name, value) -> {
+        if (!name.equals("Content-Security-Policy") || !response.headers().containsKey(name)) {
+          exchange.getResponseHeaders().set(name, value);
+        }
+      });
       boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
       byte[] body = response.body();
       exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);

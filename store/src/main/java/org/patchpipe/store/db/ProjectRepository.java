@@ -36,6 +36,27 @@ public final class ProjectRepository {
     }
   }
 
+  /**
+   * A project as the site's front page lists it: its names and how many of its patches need
+   * action (an action-required state, not archived: the patches Patchwork's list shows by default).
+   */
+  public record Triage(String linkName, String name, String listId, long actionRequired) {}
+
+  /** Every project with its count of patches needing action, by name as Patchwork orders them. */
+  public List<Triage> triage() throws SQLException {
+    List<Triage> all = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT p.linkname, p.name, p.listid,"
+        + " (SELECT count(*) FROM patch x JOIN state st ON st.id = x.state_id"
+        + " WHERE x.project_id = p.id AND st.action_required AND NOT x.archived)"
+        + " FROM project p ORDER BY p.name, p.linkname");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        all.add(new Triage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+      }
+    }
+    return all;
+  }
+
   /** Every project with its counts, by link name. */
   public List<Summary> summaries() {
     return SqlWork.unchecked(() -> {
@@ -81,6 +102,16 @@ public final class ProjectRepository {
     filter.search(q, "pr.name", "pr.linkname");
     return new ListQuery<>("SELECT count(*) FROM project pr", SELECT, filter, ORDERING.sql(order, "pr.id"),
         rs -> ProjectRow.read(rs, "pr_"));
+  }
+
+  /** The project with this link name (the site's URLs name projects by it alone), if any. */
+  public Optional<ProjectRow> byLinkName(String linkName) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(SELECT + " WHERE pr.linkname = ?")) {
+      ps.setString(1, linkName);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(ProjectRow.read(rs, "pr_")) : Optional.empty();
+      }
+    }
   }
 
   /** The project with this id or, where {@code key} is not a number, this link name. */

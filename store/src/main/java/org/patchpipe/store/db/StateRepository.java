@@ -41,4 +41,20 @@ public final class StateRepository {
     }
     return slugs;
   }
+
+  /** A patch state: its slug, its display name and whether a patch in it needs action. */
+  public record State(long id, String slug, String name, boolean actionRequired) {}
+
+  /** Every state, in Patchwork's order. */
+  public List<State> all() throws SQLException {
+    List<State> states = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+            "SELECT id, slug, name, action_required FROM state ORDER BY ordering");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        states.add(new State(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+      }
+    }
+    return states;
+  }
 }
