@@ -21,6 +21,8 @@ public final class DependsOn {
   private static final Pattern URL = Pattern.compile(
       "^Depends-on: (http[s]?://[" + WORD + "\\-./=&@:%?_+()]+)[" + SPACE + "]*$", FLAGS);
   private static final Pattern MSGID = Pattern.compile("^Depends-on: (<[^>]+>)[" + SPACE + "]*$", FLAGS);
+  /** Either kind of line starts so; one scan of it spares almost every mail the two above. */
+  private static final Pattern ANY = Pattern.compile("^Depends-on: ", FLAGS);
   /** Patchwork's {@code patch-list} route; the series is its {@code series} query value. */
   private static final Pattern LIST_ROUTE = Pattern.compile("/project/[^/]+/list/");
   /** Patchwork's {@code patch-detail} route. */
@@ -42,10 +44,10 @@ public final class DependsOn {
 
   /** Every dependency {@code comment} names, URL lines first, in text order; empty for none. */
   public static List<Dependency> read(String comment) {
-    List<Dependency> out = new ArrayList<>();
-    if (comment == null || comment.indexOf(':') < 0) {
-      return out;
+    if (comment == null || !ANY.matcher(comment).find()) {
+      return List.of();
     }
+    List<Dependency> out = new ArrayList<>();
     for (Matcher m = URL.matcher(comment); m.find();) {
       Dependency d = route(m.group(1));
       if (d != null) {

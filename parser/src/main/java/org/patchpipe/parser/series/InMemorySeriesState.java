@@ -316,9 +316,7 @@ public class InMemorySeriesState implements SeriesState {
 
   @Override
   public void addDependencies(long seriesId, List<DependsOn.Dependency> dependencies) {
-    if (!dependencies.isEmpty()) {
-      journal.dependenciesFound(series(seriesId), dependencies);
-    }
+    if (!dependencies.isEmpty()) journal.dependenciesFound(series(seriesId), dependencies);
   }
 
   @Override
