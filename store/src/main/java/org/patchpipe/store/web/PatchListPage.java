@@ -41,7 +41,7 @@ public final class PatchListPage {
   public ApiResponse handle(ApiRequest request) {
     String linkName = request.param(0);
     PatchListView view = db.read(c -> read(c, linkName, request.query().first("page")));
-    return templates.page(200, "list.jte", view);
+    return templates.page(request, 200, "list.jte", view);
   }
 
   private static PatchListView read(Connection c, String linkName, String page) throws SQLException {

@@ -20,6 +20,6 @@ public final class ProjectIndexPage {
 
   public ApiResponse handle(ApiRequest request) {
     ProjectIndexView view = new ProjectIndexView(db.read(c -> new ProjectRepository(c).triage()));
-    return templates.page(200, "index.jte", view);
+    return templates.page(request, 200, "index.jte", view);
   }
 }

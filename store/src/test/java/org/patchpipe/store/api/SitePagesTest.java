@@ -117,17 +117,20 @@ class SitePagesTest {
   }
 
   @Test
-  void pagesMayLoadOnlyTheirStylesheet() throws Exception {
+  void pagesMayLoadOnlyFromThisServer() throws Exception {
     for (String path : new String[] {"/", "/project/openrisc/list/"}) {
       HttpResponse<String> r = api.get(path);
-      assertEquals("default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      assertEquals("default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; "
+          + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
           r.headers().firstValue("Content-Security-Policy").orElseThrow(), path);
       assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElseThrow(), path);
     }
     // Everything else keeps the policy that allows nothing.
     assertEquals("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         api.get("/project/nosuch/list/").headers().firstValue("Content-Security-Policy").orElseThrow());
-    assertFalse(api.get("/project/openrisc/list/").body().contains("style="), "no inline style");
+    String list = api.get("/project/openrisc/list/").body();
+    assertFalse(list.contains("style="), "no inline style");
+    assertFalse(list.matches("(?s).*<script>.*"), "no inline script");
   }
 
   @Test
