@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param body the request body (empty for none)
  * @param user the authenticated caller, if any
  * @param urls link builder for this request's host and API version
+ * @param headers the request's headers, names case-insensitive (read through {@link #header})
  */
 public record ApiRequest(
     String method,
@@ -27,7 +28,14 @@ public record ApiRequest(
     String contentType,
     byte[] body,
     Optional<ApiUser> user,
-    Urls urls) {
+    Urls urls,
+    java.util.Map<String, List<String>> headers) {
+
+  /** The first value of request header {@code name} (case-insensitive), or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
 
   /** The {@code index}th captured path parameter. */
   public String param(int index) {
@@ -55,12 +63,12 @@ public record ApiRequest(
 
   /** A copy with the route's captured parameters. */
   public ApiRequest withPathParams(List<String> params) {
-    return new ApiRequest(method, path, rawQuery, query, List.copyOf(params), contentType, body, user, urls);
+    return new ApiRequest(method, path, rawQuery, query, List.copyOf(params), contentType, body, user, urls, headers);
   }
 
   /** A copy with the authenticated caller. */
   public ApiRequest withUser(Optional<ApiUser> caller) {
-    return new ApiRequest(method, path, rawQuery, query, pathParams, contentType, body, caller, urls);
+    return new ApiRequest(method, path, rawQuery, query, pathParams, contentType, body, caller, urls, headers);
   }
 
   /**

@@ -5,15 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One answer: status, headers in the order they were added, and the body bytes. Immutable.
+ * One answer: status, headers in the order they were added, and the body bytes, or a body that
+ * streams on after the handler returns ({@link StreamBody}, for Server-Sent Events). Immutable.
  *
  * @param status the HTTP status
  * @param headers response headers (name to value), in order
- * @param body the body, never null
+ * @param body the body, never null (empty when {@code stream} is set)
+ * @param stream the streaming body, or null for an answer of {@code body} alone
  */
-public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+public record ApiResponse(int status, Map<String, String> headers, byte[] body, StreamBody stream) {
   public ApiResponse {
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** An answer of {@code body} alone. */
+  public ApiResponse(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, null);
+  }
+
+  /** An answer whose body {@code stream} writes after the handler returns. */
+  public static ApiResponse streaming(int status, Map<String, String> headers, StreamBody stream) {
+    return new ApiResponse(status, headers, new byte[0], java.util.Objects.requireNonNull(stream));
   }
 
   /** A JSON body (already serialised) with {@code Content-Type: application/json}. */
@@ -46,7 +58,7 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiResponse(status, copy, body);
+    return new ApiResponse(status, copy, body, stream);
   }
 
   /** The body as UTF-8 text, for tests and logs. */

@@ -9,6 +9,7 @@ import org.patchpipe.store.api.comment.CommentHandler;
 import org.patchpipe.store.api.cover.CoverHandler;
 import org.patchpipe.store.api.download.DownloadHandler;
 import org.patchpipe.store.api.event.EventHandler;
+import org.patchpipe.store.api.event.EventStream;
 import org.patchpipe.store.api.patch.PatchHandler;
 import org.patchpipe.store.api.person.PersonHandler;
 import org.patchpipe.store.api.project.ProjectHandler;
@@ -30,7 +31,7 @@ final class ApiRoutes {
   private ApiRoutes() {}
 
   /** The API resources, relative to {@code /api/<version>/}. */
-  static List<Route> api(ApiDatabase db) {
+  static List<Route> api(ApiDatabase db, EventStream stream) {
     ProjectHandler projects = new ProjectHandler(db);
     UserHandler users = new UserHandler(db);
     PersonHandler people = new PersonHandler(db);
@@ -77,6 +78,7 @@ final class ApiRoutes {
         Route.get("series/([^/]+)/", series::detail)
             .extension("PATCH", new SeriesUpdate(db, series)::update),
         Route.get("events/", events::list),
+        Route.get("events/stream/", stream::handle),
         Route.get("bundles/", bundles::list)
             .and("POST", bundles::create),
         Route.get("bundles/([^/]+)/", bundles::detail)

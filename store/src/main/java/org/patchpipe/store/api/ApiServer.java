@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.owasp.encoder.Encode;
+import org.patchpipe.store.api.event.EventStream;
 import org.patchpipe.store.api.xmlrpc.XmlRpcEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,14 +66,17 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> apiRoutes;
   private final List<Route> siteRoutes;
   private final XmlRpcEndpoint xmlrpc;
+  private final EventStream events;
 
-  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db, int threadCount) {
+  private ApiServer(HttpServer server, ExecutorService threads, ApiDatabase db, int threadCount,
+      EventStream.Config streams) {
     this.server = server;
     this.threads = threads;
+    this.events = new EventStream(db, streams);
     // Password checks may hold at most half the request threads, and no more than there are cores.
     this.authenticator = new Authenticator(db,
         Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), threadCount / 2)));
-    this.apiRoutes = ApiRoutes.api(db);
+    this.apiRoutes = ApiRoutes.api(db, events);
     this.siteRoutes = ApiRoutes.site(db);
     this.xmlrpc = new XmlRpcEndpoint(db, authenticator);
   }
@@ -83,6 +87,11 @@ public final class ApiServer implements AutoCloseable {
    * @throws UncheckedIOException if the address cannot be bound
    */
   public static ApiServer start(ApiConfig config, DataSource dataSource) {
+    return start(config, dataSource, EventStream.Config.defaults());
+  }
+
+  /** Starts listening, with these bounds on the event streams ({@code /events/stream/}). */
+  public static ApiServer start(ApiConfig config, DataSource dataSource, EventStream.Config streams) {
     // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
     // for the client's delayed ACK (~40 ms) on every response. The flag is read once, when the
     // server's configuration class loads, so it is set before the first server is created.
@@ -97,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
         return t;
       });
       http.setExecutor(pool);
-      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource), config.threads());
+      ApiServer api = new ApiServer(http, pool, new ApiDatabase(dataSource), config.threads(), streams);
       http.createContext("/", api::serve);
       http.start();
       return api;
@@ -208,7 +217,8 @@ public final class ApiServer implements AutoCloseable {
       NullCharacters.refuseIn(query);
       ApiRequest request = new ApiRequest(
           method, path, rawQuery, query, params.get(),
-          exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls);
+          exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange), user, urls,
+          exchange.getRequestHeaders());
       ApiResponse response;
       try {
         response = handler.handle(request);
@@ -290,14 +300,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) {
+    if (response.stream() != null) {
+      stream(exchange, response);
+      return;
+    }
     try (exchange) {
-      response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      exchange.getResponseHeaders().set("Vary", "Accept, Cookie");
-      SECURITY_HEADERS.forEach((name, value) -> {
-        if (!name.equals("Content-Security-Policy") || !response.headers().containsKey(name)) {
-          exchange.getResponseHeaders().set(name, value);
-        }
-      });
+      setHeaders(exchange, response);
       boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
       byte[] body = response.body();
       exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
@@ -312,9 +320,45 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  /** Stops listening and waits up to a second for requests in flight. */
+  private static void setHeaders(HttpExchange exchange, ApiResponse response) {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.getResponseHeaders().set("Vary", "Accept, Cookie");
+    SECURITY_HEADERS.forEach((name, value) -> {
+      if (!name.equals("Content-Security-Policy") || !response.headers().containsKey(name)) {
+        exchange.getResponseHeaders().set(name, value);
+      }
+    });
+  }
+
+  /**
+   * Sends a streaming answer's headers (chunked) and hands the open exchange to its body, which
+   * writes and closes it later on its own threads: the request thread returns at once. A HEAD
+   * request gets the headers alone.
+   */
+  private static void stream(HttpExchange exchange, ApiResponse response) {
+    StreamBody body = response.stream();
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    try {
+      setHeaders(exchange, response);
+      exchange.sendResponseHeaders(response.status(), head ? -1 : 0);
+    } catch (IOException e) {
+      LOG.debug("could not answer {}", exchange.getRequestURI(), e);
+      body.abandon();
+      exchange.close();
+      return;
+    }
+    if (head) {
+      body.abandon();
+      exchange.close();
+    } else {
+      body.open(new ResponseStream(exchange));
+    }
+  }
+
+  /** Ends the event streams, stops listening and waits up to a second for requests in flight. */
   @Override
   public void close() {
+    events.close();
     server.stop(0);
     threads.shutdown();
     try {

@@ -1,10 +1,15 @@
 package org.patchpipe.store.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -66,6 +71,103 @@ public final class EventRepository {
    * newest first). A category filter outside {@code served} matches nothing.
    */
   public ListQuery<EventRow> list(List<String> served, EventFilter filter, String order) throws SQLException {
+    return new ListQuery<>("SELECT count(*) FROM event e", SELECT + FROM, where(served, filter),
+        ORDERING.sql(order, "e.id"), EventRepository::row);
+  }
+
+  /**
+   * The events a stream replays: those of the {@code served} categories matching {@code filter}
+   * with {@code afterId < id <= upToId}, oldest first, at most {@code limit}.
+   */
+  public List<EventRow> replay(List<String> served, EventFilter filter, long afterId, long upToId, int limit)
+      throws SQLException {
+    SqlFilter f = where(served, filter);
+    if (f.matchesNothing()) {
+      return List.of();
+    }
+    f.where("e.id > ?", afterId).where("e.id <= ?", upToId);
+    return rows(SELECT + FROM + f.sql() + " ORDER BY e.id LIMIT " + limit, f);
+  }
+
+  /**
+   * The events a stream's shared poll reads: every category, with an id above {@code afterId} or
+   * among {@code lagging} (ids skipped by an earlier poll, whose transaction may commit late),
+   * oldest first, at most {@code limit}.
+   */
+  public List<EventRow> after(long afterId, Collection<Long> lagging, int limit) throws SQLException {
+    String sql = SELECT + FROM + (lagging.isEmpty() ? " WHERE e.id > ?" : " WHERE (e.id > ? OR e.id = ANY (?))")
+        + " ORDER BY e.id LIMIT " + limit;
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, afterId);
+      if (!lagging.isEmpty()) {
+        ps.setArray(2, connection.createArrayOf("bigint", lagging.toArray(new Long[0])));
+      }
+      return read(ps);
+    }
+  }
+
+  /** The newest event's id; 0 when there is none. */
+  public long latestId() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM event");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * {@code filter} resolved once for a stream, to test each new event in memory as {@link #list}
+   * would in SQL: the names and ids looked up now, the dates parsed.
+   */
+  public EventMatch match(List<String> served, EventFilter filter) throws SQLException {
+    String category = filter.category();
+    Set<String> categories = new HashSet<>(served);
+    boolean nothing = false;
+    if (category != null && !category.isEmpty()) {
+      nothing = !served.contains(category);
+      categories = Set.of(category);
+    }
+    Set<Long> projects = ids(filter.projects(), "project", "linkname");
+    Set<Long> series = ids(filter.series(), "series", null);
+    Set<Long> patches = ids(filter.patches(), "patch", null);
+    Set<Long> covers = ids(filter.covers(), "cover", null);
+    Set<Long> actors = ids(filter.actors(), "auth_user", "username");
+    LocalDateTime since = date(filter.since());
+    LocalDateTime before = date(filter.before());
+    nothing |= projects == null || series == null || patches == null || covers == null || actors == null
+        || since == BAD_DATE || before == BAD_DATE;
+    return new EventMatch(nothing, Set.copyOf(categories), orAny(projects), orAny(series), orAny(patches),
+        orAny(covers), orAny(actors), since, before);
+  }
+
+  /** The values' ids; empty for no filter; null if one names nothing. */
+  private Set<Long> ids(List<String> values, String table, String altColumn) throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    for (String value : values) {
+      Long id = SqlFilter.lookup(connection, table, altColumn, v -> v, value);
+      if (id == null) {
+        return null;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static Set<Long> orAny(Set<Long> ids) {
+    return ids == null ? Set.of() : Set.copyOf(ids);
+  }
+
+  private static final LocalDateTime BAD_DATE = LocalDateTime.MIN;
+
+  private static LocalDateTime date(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    LocalDateTime parsed = SqlFilter.parseIsoDate(value.strip());
+    return parsed == null ? BAD_DATE : parsed;
+  }
+
+  private SqlFilter where(List<String> served, EventFilter filter) throws SQLException {
     SqlFilter f = new SqlFilter();
     f.where("e.category IN ('" + String.join("', '", served) + "')");
     f.choice(connection, "e.project_id", filter.projects(), "project", "linkname", v -> v);
@@ -82,8 +184,24 @@ public final class EventRepository {
       }
     }
     f.dates(filter.since(), filter.before(), "e.date");
-    return new ListQuery<>("SELECT count(*) FROM event e", SELECT + FROM, f, ORDERING.sql(order, "e.id"),
-        EventRepository::row);
+    return f;
+  }
+
+  private List<EventRow> rows(String sql, SqlFilter f) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      f.bind(ps);
+      return read(ps);
+    }
+  }
+
+  private static List<EventRow> read(PreparedStatement ps) throws SQLException {
+    List<EventRow> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(row(rs));
+      }
+    }
+    return rows;
   }
 
   private static EventRow row(ResultSet rs) throws SQLException {

@@ -85,7 +85,8 @@ public final class SqlFilter {
     where(in.append(')').toString(), ids.toArray());
   }
 
-  private static Long lookup(
+  /** The id of the row {@code value} names (an id, else by {@code altColumn}), or null for none. */
+  static Long lookup(
       Connection connection, String table, String altColumn,
       java.util.function.UnaryOperator<String> altValue, String value)
       throws SQLException {

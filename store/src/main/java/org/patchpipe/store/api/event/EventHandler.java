@@ -40,14 +40,20 @@ public final class EventHandler {
 
   public ApiResponse list(ApiRequest request) {
     var q = request.query();
-    EventRepository.EventFilter filter = new EventRepository.EventFilter(q.all("project"), q.all("series"),
-        q.all("patch"), q.all("cover"), q.all("actor"), q.get("category"), q.get("since"), q.get("before"));
+    EventRepository.EventFilter filter = filter(q);
     return Listing.respond(request, db, true,
         connection -> new EventRepository(connection).list(served(request.urls()), filter, q.get("order")),
         (connection, rows) -> rows.stream().map(row -> json(row, request.urls())).toList());
   }
 
-  private static List<String> served(Urls urls) {
+  /** The list's filters, which the event stream reads too. */
+  static EventRepository.EventFilter filter(org.patchpipe.store.api.QueryString q) {
+    return new EventRepository.EventFilter(q.all("project"), q.all("series"),
+        q.all("patch"), q.all("cover"), q.all("actor"), q.get("category"), q.get("since"), q.get("before"));
+  }
+
+  /** The categories a client of this version is served. */
+  static List<String> served(Urls urls) {
     if (urls.minorVersion() < COMMENTS_SINCE) {
       return CATEGORIES;
     }
@@ -56,7 +62,7 @@ public final class EventHandler {
     return all;
   }
 
-  private static EventJson json(EventRow row, Urls urls) {
+  static EventJson json(EventRow row, Urls urls) {
     String category = row.category();
     EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
     String link = project.linkName();
