@@ -65,8 +65,13 @@ final class ApiFixture implements AutoCloseable {
 
   /** A server over a database already filled (migrated), without the small world's rows. */
   static ApiFixture over(TestDatabase db) {
+    return over(db, org.patchpipe.store.api.event.EventStream.Config.defaults());
+  }
+
+  /** A server over a database already filled, with these bounds on its event streams. */
+  static ApiFixture over(TestDatabase db, org.patchpipe.store.api.event.EventStream.Config streams) {
     HikariDataSource ds = dataSource(db.jdbcUrl(), db.user(), 8);
-    return new ApiFixture(ds, ApiServer.start(ApiConfig.ephemeral(), ds));
+    return new ApiFixture(ds, ApiServer.start(ApiConfig.ephemeral(), ds, streams));
   }
 
   static HikariDataSource dataSource(String jdbcUrl, String user, int size) {
