@@ -19,6 +19,7 @@ import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.db.SubmissionKind;
 import org.patchpipe.store.web.PatchListPage;
 import org.patchpipe.store.web.ProjectIndexPage;
+import org.patchpipe.store.web.Script;
 import org.patchpipe.store.web.Stylesheet;
 import org.patchpipe.store.web.Templates;
 
@@ -95,6 +96,7 @@ final class ApiRoutes {
         Route.site("/", new ProjectIndexPage(db, templates)::handle),
         Route.site("/project/([^/]+)/list/", new PatchListPage(db, templates)::handle),
         Route.site(java.util.regex.Pattern.quote(Stylesheet.PATH), new Stylesheet()::handle),
+        Route.site(java.util.regex.Pattern.quote(Script.PATH), new Script()::handle),
         Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
         Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
         Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),

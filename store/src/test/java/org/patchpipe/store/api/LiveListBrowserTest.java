@@ -1,0 +1,117 @@
+package org.patchpipe.store.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.patchpipe.store.embedded.SharedPostgres;
+import org.patchpipe.store.embedded.TestDatabase;
+import org.patchpipe.store.web.Browser;
+
+/**
+ * The patch list in headless Chromium ({@link Browser}; skipped where there is none): no sideways
+ * scroll at a desktop's and a phone's width, a patch stored meanwhile appearing without a reload
+ * (patchpipe.js over {@code /events/stream/}), j/k moving the highlighted row and Enter opening it.
+ * Leaves PNGs of the list in {@code store/target/screenshots/}.
+ */
+@ExtendWith(SharedPostgres.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveListBrowserTest {
+  private ApiFixture api;
+
+  @BeforeAll
+  void start(TestDatabase db) throws SQLException {
+    api = ApiFixture.start(db);
+    sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
+        + " VALUES (6, 1, '<long@example.com>', '[PATCH v3 07/12] arch/openrisc/kernel: "
+        + "a_rather_long_identifier_without_any_break_in_it_to_wrap_at_all_costs_and_more', '2019-05-07 08:00:00',"
+        + " '', 2, 'x', '', 1)");
+  }
+
+  @AfterAll
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void theListNeverScrollsSideways() {
+    try (Browser browser = Browser.open(1280, 900)) {
+      browser.get(api.url("/project/openrisc/list/"));
+      assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 1280 px");
+      Path wide = browser.screenshot("list-1280");
+      browser.viewport(390, 844);
+      browser.get(api.url("/project/openrisc/list/"));
+      assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 390 px");
+      Path narrow = browser.screenshot("list-390");
+      assertTrue(Files.exists(wide) && Files.exists(narrow));
+    }
+  }
+
+  @Test
+  void aNewPatchAppearsWithoutReload() throws Exception {
+    try (Browser browser = Browser.open(1280, 900)) {
+      browser.get(api.url("/project/openrisc/list/"));
+      browser.waitFor(d -> "open".equals(browser.find("[data-live-project]").getAttribute("data-live-state")));
+      // Marks this document: a reload would lose it.
+      browser.script("window.sameDocument = true");
+      Thread.sleep(500);
+      sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
+          + " VALUES (7, 1, '<live@example.com>', '[PATCH] or1k: Arrived while you looked', '2019-05-08 09:00:00',"
+          + " '', 1, 'x', '', 1)");
+      sql("INSERT INTO event (project_id, category, date, patch_id) VALUES (1, 'patch-created', now(), 7)");
+      browser.waitFor(d -> d.getPageSource().contains("Arrived while you looked"));
+      assertEquals(Boolean.TRUE, browser.script("return window.sameDocument === true"), "the page was reloaded");
+      WebElement notice = browser.waitFor(d -> d.findElement(By.cssSelector(".live-notice")));
+      assertTrue(notice.getText().startsWith("1 update"), notice.getText());
+      browser.screenshot("list-live");
+    }
+  }
+
+  @Test
+  void jAndKMoveTheHighlightAndEnterOpensTheRow() {
+    try (Browser browser = Browser.open(1280, 900)) {
+      browser.get(api.url("/project/openrisc/list/"));
+      List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.patches tbody tr"));
+      assertTrue(rows.size() >= 3, "rows: " + rows.size());
+      browser.press("j");
+      assertEquals(0, current(browser));
+      browser.press("j", "j");
+      assertEquals(2, current(browser));
+      browser.press("k");
+      assertEquals(1, current(browser));
+      browser.press("k", "k", "k");
+      assertEquals(0, current(browser), "k stops at the first row");
+      String href = browser.find("tr.current a").getAttribute("href");
+      browser.press(Keys.ENTER);
+      browser.waitFor(d -> d.getCurrentUrl().equals(href));
+    }
+  }
+
+  /** The index of the highlighted row, checking there is exactly one. */
+  private static int current(Browser browser) {
+    Object index = browser.script("var rows = Array.from(document.querySelectorAll('table.patches tbody tr'));"
+        + "var current = rows.filter(function (r) { return r.classList.contains('current'); });"
+        + "return current.length === 1 ? rows.indexOf(current[0]) : -current.length - 1;");
+    return ((Number) index).intValue();
+  }
+
+  private void sql(String statement) throws SQLException {
+    try (Connection c = api.connect(); Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+}
