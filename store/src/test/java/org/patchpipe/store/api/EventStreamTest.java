@@ -35,7 +35,7 @@ import org.patchpipe.store.embedded.TestDatabase;
 class EventStreamTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final EventStream.Config FAST = new EventStream.Config(
-      new SseHub.Limits(2, 100, Duration.ofMillis(200), Duration.ofSeconds(5)), Duration.ofMillis(50), 3);
+      new SseHub.Limits(2, 1200, Duration.ofMillis(200), Duration.ofSeconds(1)), Duration.ofMillis(50), 3);
 
   private TestDatabase db;
   private ApiFixture api;
@@ -106,7 +106,7 @@ class EventStreamTest {
     long c = event(2, "patch-created", "patch_id", 5);
     try (SseReader stream = open(api, "/api/1.2/events/stream/?project=linux-efi",
         Map.of("Last-Event-ID", Long.toString(a)))) {
-      assertEquals(Long.toString(b), stream.nextEvent(WAIT).id());
+      assertEquals(Long.toString(b), stream.nextEvent(WAIT).id(), "nothing up to Last-Event-ID comes again");
       assertEquals(Long.toString(c), stream.nextEvent(WAIT).id());
       long d = event(2, "patch-created", "patch_id", 5);
       assertEquals(Long.toString(d), stream.nextEvent(WAIT).id());
@@ -168,6 +168,45 @@ class EventStreamTest {
         assertEquals(200, status, "a departed client's place is reused");
         // The one that stayed still gets its heartbeats.
         assertEquals("ping", second.next(WAIT).comment());
+      }
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsDroppedWithoutSlowingTheOthers() throws Exception {
+    try (ApiFixture small = ApiFixture.over(db, FAST);
+        java.net.Socket stalled = new java.net.Socket()) {
+      // A client that asks and then never reads: its window fills, the server's writes to it block.
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new java.net.InetSocketAddress("127.0.0.1", small.server.port()));
+      stalled.getOutputStream().write(("GET /api/1.2/events/stream/?project=openrisc HTTP/1.1\r\n"
+          + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      stalled.getOutputStream().flush();
+      try (SseReader reader = open(small, "/api/1.2/events/stream/?project=openrisc", Map.of())) {
+        waitSubscribed();
+        // Far more than the stalled client's socket buffers and its queue (1,200 frames) hold.
+        try (Connection c = small.connect(); Statement s = c.createStatement()) {
+          s.execute("INSERT INTO event (project_id, category, date, patch_id)"
+              + " SELECT 1, 'patch-created', now(), 1 FROM generate_series(1, 4000)");
+        }
+        long started = System.nanoTime();
+        int received = 0;
+        while (received < 4000) {
+          SseReader.Frame frame = reader.nextEvent(Duration.ofSeconds(10));
+          assertNotNull(frame, "the reading client stalled after " + received + " events");
+          received++;
+        }
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos());
+        // The stalled client was dropped: its place is free again (the cap is 2).
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status = 503;
+        while (status == 503 && System.nanoTime() < deadline) {
+          try (SseReader third = open(small, "/api/1.2/events/stream/", Map.of())) {
+            status = third.response().statusCode();
+          }
+          Thread.sleep(100);
+        }
+        assertEquals(200, status, "the stalled client still holds its place");
       }
     }
   }

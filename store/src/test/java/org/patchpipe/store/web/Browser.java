@@ -121,12 +121,15 @@ public final class Browser implements AutoCloseable {
     return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
   }
 
-  /** Saves a PNG of the viewport as {@link #SCREENSHOTS}/{@code name}.png and answers its path. */
+  /**
+   * Saves a PNG of the page's body (as tall as its content, as wide as the viewport, so small) as
+   * {@link #SCREENSHOTS}/{@code name}.png and answers its path.
+   */
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path target = SCREENSHOTS.resolve(name + ".png");
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(find("body").getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -61,8 +61,11 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  /** A client's filter and the links its events carry (its host and API version). */
-  record Subscription(EventMatch match, Urls urls) {}
+  /**
+   * A client's filter, the links its events carry (its host and API version), and the id its replay
+   * went up to (-1 for none), at or below which nothing is sent live.
+   */
+  record Subscription(EventMatch match, Urls urls, long seen) {}
 
   private final ApiDatabase db;
   private final Config config;
@@ -104,12 +107,12 @@ public final class EventStream implements AutoCloseable {
     headers.put("Cache-Control", "no-cache");
     // Proxies such as nginx would otherwise buffer the stream.
     headers.put("X-Accel-Buffering", "no");
-    Subscription subscription = new Subscription(match, urls);
     boolean replay = lastId != null || (filter.since() != null && !filter.since().isEmpty());
+    long after = replay ? (lastId == null ? 0 : lastId) : -1;
     return ApiResponse.streaming(200, headers, new StreamBody() {
       @Override
       public void open(ResponseStream stream) {
-        subscribe(slot, stream, subscription, served, filter, replay ? (lastId == null ? 0 : lastId) : -1);
+        subscribe(slot, stream, match, urls, served, filter, after);
       }
 
       @Override
@@ -133,14 +136,16 @@ public final class EventStream implements AutoCloseable {
   }
 
   /**
-   * Attaches the client under the poll's lock: the replay runs to the cursor, the polls after it
-   * dispatch what is above, so nothing falls between. {@code after} -1: no replay.
+   * Attaches the client under the poll's lock. A replay runs to the newest event and the client is
+   * sent live only what is above it, so nothing falls between and nothing comes twice.
+   * {@code after} -1: no replay, live from the cursor on.
    */
-  private synchronized void subscribe(SseHub<Subscription>.Slot slot, ResponseStream stream,
-      Subscription subscription, List<String> served, EventRepository.EventFilter filter, long after) {
+  private synchronized void subscribe(SseHub<Subscription>.Slot slot, ResponseStream stream, EventMatch match,
+      Urls urls, List<String> served, EventRepository.EventFilter filter, long after) {
     List<byte[]> first = new ArrayList<>();
     first.add(SseFrames.retry(2000));
     boolean more = false;
+    long seen = -1;
     try {
       if (cursor < 0 || hub.clients().isEmpty()) {
         // Nobody polled meanwhile: start from the newest event.
@@ -148,13 +153,14 @@ public final class EventStream implements AutoCloseable {
         lagging.clear();
       }
       if (after >= 0) {
-        long upTo = cursor;
+        long upTo = Math.max(cursor, db.read(c -> new EventRepository(c).latestId()));
         List<EventRow> rows = db.read(c -> new EventRepository(c).replay(served, filter, after, upTo,
             config.replayLimit() + 1));
         more = rows.size() > config.replayLimit();
         for (EventRow row : more ? rows.subList(0, config.replayLimit()) : rows) {
-          first.add(frame(row, subscription.urls()));
+          first.add(frame(row, urls));
         }
+        seen = upTo;
       }
     } catch (RuntimeException e) {
       LOG.warn("event stream for {} could not start", stream.remote(), e);
@@ -162,7 +168,7 @@ public final class EventStream implements AutoCloseable {
       stream.close();
       return;
     }
-    Optional<SseClient<Subscription>> client = slot.attach(stream, subscription, first);
+    Optional<SseClient<Subscription>> client = slot.attach(stream, new Subscription(match, urls, seen), first);
     if (more) {
       client.ifPresent(hub::finish);
     }
@@ -206,7 +212,7 @@ public final class EventStream implements AutoCloseable {
     for (Iterator<SseClient<Subscription>> it = clients.iterator(); it.hasNext(); ) {
       SseClient<Subscription> client = it.next();
       Subscription subscription = client.subscription();
-      if (subscription.match().test(row)) {
+      if (row.id() > subscription.seen() && subscription.match().test(row)) {
         hub.send(client, frames.computeIfAbsent(subscription.urls(), urls -> frame(row, urls)));
       }
     }

@@ -47,9 +47,12 @@ public final class SseHub<S> implements AutoCloseable {
       }
     }
 
-    /** 256 clients, 1,000 queued frames each, a ping every 15 s, writes stalled 30 s dropped. */
+    /**
+     * 256 clients, 4,096 queued frames each (above a replay and a few polls' worth of events), a
+     * ping every 15 s, writes stalled 30 s dropped.
+     */
     public static Limits defaults() {
-      return new Limits(256, 1000, Duration.ofSeconds(15), Duration.ofSeconds(30));
+      return new Limits(256, 4096, Duration.ofSeconds(15), Duration.ofSeconds(30));
     }
   }
 
