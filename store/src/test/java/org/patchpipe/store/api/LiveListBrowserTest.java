@@ -101,6 +101,31 @@ class LiveListBrowserTest {
     }
   }
 
+  @Test
+  void aStateKeySetsTheStateFormAndSubmitsIt() {
+    try (Browser browser = Browser.open(1280, 900)) {
+      browser.get(api.url("/project/openrisc/list/"));
+      // The maintainers' form (helper "people" writes it); here one that submits back to the list by GET.
+      browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
+          + "f.action = location.pathname; f.method = 'get';"
+          + "f.innerHTML = '<select name=state><option value=1>New</option><option value=3>Accepted</option>"
+          + "<option value=4 data-key=z>Rejected</option></select>';"
+          + "document.querySelector('main').appendChild(f);");
+      browser.press("j", "a");
+      browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?state=3"));
+      browser.get(api.url("/project/openrisc/list/"));
+      browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
+          + "f.action = location.pathname; f.method = 'get';"
+          + "f.innerHTML = '<input name=q><select name=state><option value=4 data-key=z>Rejected</option></select>';"
+          + "document.querySelector('main').appendChild(f);");
+      browser.find("form[data-shortcut-state] input[name=q]").sendKeys("z");
+      assertTrue(browser.driver().getCurrentUrl().endsWith("/list/"), "keys typed into a field are text, not shortcuts");
+      browser.find("body").click();
+      browser.press("z");
+      browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?q=z&state=4"));
+    }
+  }
+
   /** The index of the highlighted row, checking there is exactly one. */
   private static int current(Browser browser) {
     Object index = browser.script("var rows = Array.from(document.querySelectorAll('table.patches tbody tr'));"
