@@ -59,7 +59,7 @@ class EventStreamTest {
       assertEquals(200, stream.response().statusCode());
       assertEquals("text/event-stream; charset=utf-8", stream.response().headers().firstValue("Content-Type").get());
       assertEquals("no-cache", stream.response().headers().firstValue("Cache-Control").get());
-      waitSubscribed();
+      waitSubscribed(stream);
       long other = event(2, "patch-created", "patch_id", 5);
       long mine = event(1, "patch-created", "patch_id", 2);
       SseReader.Frame frame = stream.nextEvent(WAIT);
@@ -81,7 +81,7 @@ class EventStreamTest {
   @Test
   void categoryAndPatchFiltersApply() throws Exception {
     try (SseReader stream = open(api, "/api/1.3/events/stream/?category=patch-comment-created&patch=1", Map.of())) {
-      waitSubscribed();
+      waitSubscribed(stream);
       event(1, "patch-created", "patch_id", 1);
       event(1, "patch-comment-created", "patch_id", 2);
       long wanted = eventSql("INSERT INTO event (project_id, category, date, patch_id, patch_comment_id)"
@@ -92,7 +92,7 @@ class EventStreamTest {
     }
     // 1.2 clients are never served the comment categories.
     try (SseReader stream = open(api, "/api/1.2/events/stream/?category=patch-comment-created", Map.of())) {
-      waitSubscribed();
+      waitSubscribed(stream);
       eventSql("INSERT INTO event (project_id, category, date, patch_id, patch_comment_id)"
           + " VALUES (1, 'patch-comment-created', now(), 1, 1) RETURNING id");
       assertNull(stream.nextEvent(Duration.ofMillis(600)));
@@ -137,9 +137,7 @@ class EventStreamTest {
   @Test
   void heartbeatsAreComments() throws Exception {
     try (SseReader stream = open(api, "/api/1.2/events/stream/", Map.of())) {
-      SseReader.Frame frame = stream.next(WAIT);
-      assertNotNull(frame);
-      assertEquals("ping", frame.comment());
+      assertTrue(stream.awaitComment("ping", WAIT), "no heartbeat");
     }
   }
 
@@ -167,7 +165,7 @@ class EventStreamTest {
         }
         assertEquals(200, status, "a departed client's place is reused");
         // The one that stayed still gets its heartbeats.
-        assertEquals("ping", second.next(WAIT).comment());
+        assertTrue(second.awaitComment("ping", WAIT), "no heartbeat");
       }
     }
   }
@@ -183,7 +181,7 @@ class EventStreamTest {
           + "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       stalled.getOutputStream().flush();
       try (SseReader reader = open(small, "/api/1.2/events/stream/?project=openrisc", Map.of())) {
-        waitSubscribed();
+        waitSubscribed(reader);
         // Far more than the stalled client's socket buffers and its queue (1,200 frames) hold.
         try (Connection c = small.connect(); Statement s = c.createStatement()) {
           s.execute("INSERT INTO event (project_id, category, date, patch_id)"
@@ -244,7 +242,7 @@ class EventStreamTest {
   void unknownFilterValuesMatchNothingButStream() throws Exception {
     try (SseReader stream = open(api, "/api/1.2/events/stream/?project=nosuch", Map.of())) {
       assertEquals(200, stream.response().statusCode());
-      waitSubscribed();
+      waitSubscribed(stream);
       event(1, "patch-created", "patch_id", 1);
       assertNull(stream.nextEvent(Duration.ofMillis(500)));
     }
@@ -252,9 +250,9 @@ class EventStreamTest {
     assertEquals(301, api.get("/api/1.2/events/stream").statusCode());
   }
 
-  /** Gives the poll one round to take the new subscriber's place before events are written. */
-  private static void waitSubscribed() throws InterruptedException {
-    Thread.sleep(150);
+  /** Waits for the server to attach the stream, so events written from now on reach it. */
+  private static void waitSubscribed(SseReader stream) throws InterruptedException {
+    assertTrue(stream.awaitSubscribed(WAIT), "the stream was never attached");
   }
 
   private static SseReader open(ApiFixture fixture, String path, Map<String, String> headers) throws Exception {

@@ -68,7 +68,8 @@ class LiveListBrowserTest {
       browser.waitFor(d -> "open".equals(browser.find("[data-live-project]").getAttribute("data-live-state")));
       // Marks this document: a reload would lose it.
       browser.script("window.sameDocument = true");
-      Thread.sleep(500);
+      // EventSource opens on the headers; the server attaches the stream just after them.
+      Thread.sleep(1000);
       sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
           + " VALUES (7, 1, '<live@example.com>', '[PATCH] or1k: Arrived while you looked', '2019-05-08 09:00:00',"
           + " '', 1, 'x', '', 1)");

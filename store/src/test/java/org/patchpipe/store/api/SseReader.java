@@ -61,6 +61,9 @@ final class SseReader implements AutoCloseable {
           data = null;
         } else if (line.startsWith(":")) {
           frames.add(new Frame(null, null, line.substring(1).strip()));
+        } else if (line.startsWith("retry: ")) {
+          // Sent first once the server has attached the stream: the client is subscribed from here.
+          frames.add(new Frame(null, null, line));
         } else if (line.startsWith("id: ")) {
           id = line.substring(4);
         } else if (line.startsWith("data: ")) {
@@ -82,6 +85,23 @@ final class SseReader implements AutoCloseable {
         return frame;
       }
     }
+  }
+
+  /** Waits for the server's {@code retry:} line, written once the stream is attached; false if none comes. */
+  boolean awaitSubscribed(Duration timeout) throws InterruptedException {
+    return awaitComment("retry: 2000", timeout);
+  }
+
+  /** Waits for comment {@code text} (or a retry line), skipping other frames; false if none comes. */
+  boolean awaitComment(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Frame frame;
+    while ((frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && frame != END) {
+      if (text.equals(frame.comment())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The next frame of any kind, or null when none arrives in time. */
