@@ -100,6 +100,28 @@ class EventStreamTest {
   }
 
   @Test
+  void anEventCommittedAfterAHigherOneStillArrives() throws Exception {
+    try (SseReader stream = open(api, "/api/1.2/events/stream/?project=linux-efi", Map.of());
+        Connection slow = api.connect()) {
+      waitSubscribed(stream);
+      slow.setAutoCommit(false);
+      long early;
+      try (Statement s = slow.createStatement(); ResultSet rs = s.executeQuery("INSERT INTO event"
+          + " (project_id, category, date, patch_id) VALUES (2, 'patch-created', now(), 5) RETURNING id")) {
+        rs.next();
+        early = rs.getLong(1);
+      }
+      long late = event(2, "patch-created", "patch_id", 5);
+      assertTrue(late > early);
+      assertEquals(Long.toString(late), stream.nextEvent(WAIT).id());
+      Thread.sleep(200);
+      slow.commit();
+      assertEquals(Long.toString(early), stream.nextEvent(WAIT).id(), "the id skipped by a poll is asked for again");
+      assertNull(stream.nextEvent(Duration.ofMillis(300)), "and sent once");
+    }
+  }
+
+  @Test
   void lastEventIdReplaysThenGoesLive() throws Exception {
     long a = event(2, "patch-created", "patch_id", 5);
     long b = event(2, "patch-created", "patch_id", 5);
