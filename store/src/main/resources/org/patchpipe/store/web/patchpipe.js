@@ -43,8 +43,19 @@
         var fresh = new DOMParser().parseFromString(html, "text/html");
         var current = currentHref();
         doc.querySelectorAll("[data-live-swap][id]").forEach(function (old) {
-          var next = fresh.getElementById(old.id);
-          if (next) { old.replaceWith(doc.importNode(next, true)); }
+          var next = fresh.getElementById(old.id), focus = doc.activeElement;
+          /* Never under the user's typing; the next update tries again. */
+          if (!next || (focus && focus !== doc.body && old.contains(focus) && /^(INPUT|TEXTAREA|SELECT)$/.test(focus.tagName))) {
+            return;
+          }
+          next = doc.importNode(next, true);
+          /* Keep the rows the user ticked for a bulk action. */
+          old.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+            next.querySelectorAll("input[type=checkbox]").forEach(function (b) {
+              if (b.name === box.name && b.value === box.value) { b.checked = true; }
+            });
+          });
+          old.replaceWith(next);
         });
         rows(); select(indexOfHref(current), false);
         showNotice();

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>New events are found by one query for every subscriber, every {@link Config#poll}, on the
  * {@code event} table: the consumer may write it in another process. Ids come from a sequence, so
  * a transaction may commit an id below one already seen; ids a poll skipped are asked for again
- * for {@value #LAGGING_SECONDS} s. Thread-safe; one per server.
+ * for {@value #LAGGING_SECONDS} s (a client that replayed past such an id does not get it late).
+ * Thread-safe; one per server.
  */
 public final class EventStream implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
@@ -75,6 +76,8 @@ public final class EventStream implements AutoCloseable {
   private long cursor = -1;
   /** Ids skipped by a poll, to when they were first missed (nanoTime). Guarded by this. */
   private final Map<Long, Long> lagging = new LinkedHashMap<>();
+  /** Whether the last poll failed; only the poll thread reads and writes it. */
+  private boolean failing;
 
   public EventStream(ApiDatabase db, Config config) {
     this.db = db;
@@ -174,11 +177,21 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
+  /** Polls; a failure is logged when it starts and when it ends, not every 250 ms while it lasts. */
   private void pollQuietly() {
     try {
       poll();
+      if (failing) {
+        failing = false;
+        LOG.info("reading new events works again");
+      }
     } catch (RuntimeException e) {
-      LOG.warn("reading new events failed; trying again", e);
+      if (!failing) {
+        failing = true;
+        LOG.warn("reading new events failed; trying again each {}", config.poll(), e);
+      } else {
+        LOG.debug("reading new events failed again", e);
+      }
     }
   }
 

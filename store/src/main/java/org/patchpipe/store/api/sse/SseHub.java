@@ -132,7 +132,7 @@ public final class SseHub<S> implements AutoCloseable {
       client.writing(true);
       try {
         client.stream().write(frame);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         LOG.debug("SSE client {} went away", client.stream().remote(), e);
         drop(client, false);
         return;
