@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,16 +27,19 @@ import org.patchpipe.store.web.Browser;
 /**
  * The patch list in headless Chromium ({@link Browser}; skipped where there is none): no sideways
  * scroll at a desktop's and a phone's width, a patch stored meanwhile appearing without a reload
- * (patchpipe.js over {@code /events/stream/}), j/k moving the highlighted row and Enter opening it.
+ * (patchpipe.js over {@code /events/stream/}), as does a state change made through the API, j/k moving the highlighted row and Enter opening it.
  * Leaves PNGs of the list in {@code store/target/screenshots/}.
  */
 @ExtendWith(SharedPostgres.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveListBrowserTest {
   private ApiFixture api;
+  /** One browser for the class (each test sets the viewport it needs): Chromium takes seconds to start. */
+  private Browser browser;
 
   @BeforeAll
   void start(TestDatabase db) throws SQLException {
+    browser = Browser.open(1280, 900);
     api = ApiFixture.start(db);
     sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
         + " VALUES (6, 1, '<long@example.com>', '[PATCH v3 07/12] arch/openrisc/kernel: "
@@ -44,87 +49,104 @@ class LiveListBrowserTest {
 
   @AfterAll
   void stop() {
-    api.close();
+    if (browser != null) {
+      browser.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @BeforeEach
+  void desktop() {
+    browser.viewport(1280, 900);
   }
 
   @Test
   void theListNeverScrollsSideways() {
-    try (Browser browser = Browser.open(1280, 900)) {
-      browser.get(api.url("/project/openrisc/list/"));
-      assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 1280 px");
-      Path wide = browser.screenshot("list-1280");
-      browser.viewport(390, 844);
-      browser.get(api.url("/project/openrisc/list/"));
-      assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 390 px");
-      Path narrow = browser.screenshot("list-390");
-      assertTrue(Files.exists(wide) && Files.exists(narrow));
-    }
+    browser.get(api.url("/project/openrisc/list/"));
+    assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 1280 px");
+    Path wide = browser.screenshot("list-1280");
+    browser.viewport(390, 844);
+    browser.get(api.url("/project/openrisc/list/"));
+    assertFalse(browser.scrollsHorizontally(), "the list scrolls sideways at 390 px");
+    Path narrow = browser.screenshot("list-390");
+    assertTrue(Files.exists(wide) && Files.exists(narrow));
   }
 
   @Test
   void aNewPatchAppearsWithoutReload() throws Exception {
-    try (Browser browser = Browser.open(1280, 900)) {
-      browser.get(api.url("/project/openrisc/list/"));
-      browser.waitFor(d -> "open".equals(browser.find("[data-live-project]").getAttribute("data-live-state")));
-      // Marks this document: a reload would lose it.
-      browser.script("window.sameDocument = true");
-      // EventSource opens on the headers; the server attaches the stream just after them.
-      Thread.sleep(1000);
-      sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
-          + " VALUES (7, 1, '<live@example.com>', '[PATCH] or1k: Arrived while you looked', '2019-05-08 09:00:00',"
-          + " '', 1, 'x', '', 1)");
-      sql("INSERT INTO event (project_id, category, date, patch_id) VALUES (1, 'patch-created', now(), 7)");
-      browser.waitFor(d -> d.getPageSource().contains("Arrived while you looked"));
-      assertEquals(Boolean.TRUE, browser.script("return window.sameDocument === true"), "the page was reloaded");
-      WebElement notice = browser.waitFor(d -> d.findElement(By.cssSelector(".live-notice")));
-      assertTrue(notice.getText().startsWith("1 update"), notice.getText());
-      browser.screenshot("list-live");
-    }
+    browser.get(api.url("/project/openrisc/list/"));
+    browser.waitFor(d -> "open".equals(browser.find("[data-live-project]").getAttribute("data-live-state")));
+    // Marks this document: a reload would lose it.
+    browser.script("window.sameDocument = true");
+    // EventSource opens on the headers; the server attaches the stream just after them.
+    Thread.sleep(1000);
+    sql("INSERT INTO patch (id, project_id, msgid, name, date, headers, submitter_id, content, diff, state_id)"
+        + " VALUES (7, 1, '<live@example.com>', '[PATCH] or1k: Arrived while you looked', '2019-05-08 09:00:00',"
+        + " '', 1, 'x', '', 1)");
+    sql("INSERT INTO event (project_id, category, date, patch_id) VALUES (1, 'patch-created', now(), 7)");
+    browser.waitFor(d -> d.getPageSource().contains("Arrived while you looked"));
+    assertEquals(Boolean.TRUE, browser.script("return window.sameDocument === true"), "the page was reloaded");
+    WebElement notice = browser.waitFor(d -> d.findElement(By.cssSelector(".live-notice")));
+    assertTrue(notice.getText().startsWith("1 update"), notice.getText());
+    browser.screenshot("list-live");
+  }
+
+  @Test
+  void aStateChangeThroughTheApiShowsWithoutReload() throws Exception {
+    browser.get(api.url("/project/openrisc/list/"));
+    browser.waitFor(d -> "open".equals(browser.find("[data-live-project]").getAttribute("data-live-state")));
+    browser.script("window.sameDocument = true");
+    Thread.sleep(1000);
+    // The API's own write path: PatchRepository records the change through EventLog.
+    HttpResponse<String> changed = api.send("PATCH", "/api/1.2/patches/1/", "{\"state\": \"under-review\"}",
+        ApiFixture.MAINTAINER_TOKEN);
+    assertEquals(200, changed.statusCode(), changed.body());
+    browser.waitFor(d -> d.findElement(By.xpath("//tr[td/a[contains(., 'Add a world')]]/td[last()]"))
+        .getText().equals("Under Review"));
+    assertEquals(Boolean.TRUE, browser.script("return window.sameDocument === true"), "the page was reloaded");
   }
 
   @Test
   void jAndKMoveTheHighlightAndEnterOpensTheRow() {
-    try (Browser browser = Browser.open(1280, 900)) {
-      browser.get(api.url("/project/openrisc/list/"));
-      List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.patches tbody tr"));
-      assertTrue(rows.size() >= 3, "rows: " + rows.size());
-      browser.press("j");
-      assertEquals(0, current(browser));
-      browser.press("j", "j");
-      assertEquals(2, current(browser));
-      browser.press("k");
-      assertEquals(1, current(browser));
-      browser.press("k", "k", "k");
-      assertEquals(0, current(browser), "k stops at the first row");
-      String href = browser.find("tr.current a").getAttribute("href");
-      browser.press(Keys.ENTER);
-      browser.waitFor(d -> d.getCurrentUrl().equals(href));
-    }
+    browser.get(api.url("/project/openrisc/list/"));
+    List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.patches tbody tr"));
+    assertTrue(rows.size() >= 3, "rows: " + rows.size());
+    browser.press("j");
+    assertEquals(0, current(browser));
+    browser.press("j", "j");
+    assertEquals(2, current(browser));
+    browser.press("k");
+    assertEquals(1, current(browser));
+    browser.press("k", "k", "k");
+    assertEquals(0, current(browser), "k stops at the first row");
+    String href = browser.find("tr.current a").getAttribute("href");
+    browser.press(Keys.ENTER);
+    browser.waitFor(d -> d.getCurrentUrl().equals(href));
   }
 
   @Test
   void aStateKeySetsTheStateFormAndSubmitsIt() {
-    try (Browser browser = Browser.open(1280, 900)) {
-      browser.get(api.url("/project/openrisc/list/"));
-      // The maintainers' form (helper "people" writes it); here one that submits back to the list by GET.
-      browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
-          + "f.action = location.pathname; f.method = 'get';"
-          + "f.innerHTML = '<select name=state><option value=1>New</option><option value=3>Accepted</option>"
-          + "<option value=4 data-key=z>Rejected</option></select>';"
-          + "document.querySelector('main').appendChild(f);");
-      browser.press("j", "a");
-      browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?state=3"));
-      browser.get(api.url("/project/openrisc/list/"));
-      browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
-          + "f.action = location.pathname; f.method = 'get';"
-          + "f.innerHTML = '<input name=q><select name=state><option value=4 data-key=z>Rejected</option></select>';"
-          + "document.querySelector('main').appendChild(f);");
-      browser.find("form[data-shortcut-state] input[name=q]").sendKeys("z");
-      assertTrue(browser.driver().getCurrentUrl().endsWith("/list/"), "keys typed into a field are text, not shortcuts");
-      browser.find("body").click();
-      browser.press("z");
-      browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?q=z&state=4"));
-    }
+    browser.get(api.url("/project/openrisc/list/"));
+    // The maintainers' form (helper "people" writes it); here one that submits back to the list by GET.
+    browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
+        + "f.action = location.pathname; f.method = 'get';"
+        + "f.innerHTML = '<select name=state><option value=1>New</option><option value=3>Accepted</option>"
+        + "<option value=4 data-key=z>Rejected</option></select>';"
+        + "document.querySelector('main').appendChild(f);");
+    browser.press("j", "a");
+    browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?state=3"));
+    browser.get(api.url("/project/openrisc/list/"));
+    browser.script("var f = document.createElement('form'); f.setAttribute('data-shortcut-state', '');"
+        + "f.action = location.pathname; f.method = 'get';"
+        + "f.innerHTML = '<input name=q><select name=state><option value=4 data-key=z>Rejected</option></select>';"
+        + "document.querySelector('main').appendChild(f);");
+    browser.find("form[data-shortcut-state] input[name=q]").sendKeys("z");
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/list/"), "keys typed into a field are text, not shortcuts");
+    browser.find("body").click();
+    browser.press("z");
+    browser.waitFor(d -> d.getCurrentUrl().endsWith("/project/openrisc/list/?q=z&state=4"));
   }
 
   /** The index of the highlighted row, checking there is exactly one. */
