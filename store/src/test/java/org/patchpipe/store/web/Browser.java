@@ -49,11 +49,18 @@ public final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
+  /** Why no browser can start here (no Chromium or no chromedriver), or empty where one can. */
+  public static java.util.Optional<String> unavailable() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at "
+        + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+  }
+
   /** A headless Chromium whose viewport is {@code width} by {@code height} CSS pixels; skips without one. */
   public static Browser open(int width, int height) {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-            + " (apt-get install chromium chromium-driver)");
+    unavailable().ifPresent(reason -> Assumptions.assumeTrue(false, reason));
     Path profile;
     try {
       profile = Files.createTempDirectory("patchpipe-chromium");
