@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * ({@link Route#since}, e.g. 1.3's comment detail) is not found under older prefixes. Absolute links use the
  * request's Host header, as Patchwork's {@code build_absolute_uri} does. A path without its
  * trailing slash is redirected (301) to the slashed one, as Django's {@code APPEND_SLASH} does.
+ *
+ * <p>A streaming answer ({@link ApiResponse#streaming}, the event stream's Server-Sent Events) is
+ * sent chunked and its open exchange handed to its {@link StreamBody}: the JDK server keeps the
+ * connection open after the handler returns until the exchange is closed, so a subscriber holds
+ * no request thread. {@link #close} ends those streams before it stops listening.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
