@@ -86,6 +86,59 @@ public final class EventRepository {
         EventRepository::row);
   }
 
+  /**
+   * Up to {@code limit} events of every category with an id above {@code afterId}, oldest first:
+   * what a push consumer (webhooks) reads next after its cursor.
+   */
+  public List<EventRow> after(long afterId, int limit) throws SQLException {
+    try (java.sql.PreparedStatement ps = connection.prepareStatement(
+        SELECT + FROM + " WHERE e.id > ? ORDER BY e.id LIMIT ?")) {
+      ps.setLong(1, afterId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<EventRow> rows = new java.util.ArrayList<>();
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
+        return rows;
+      }
+    }
+  }
+
+  /** The highest event id, 0 when there is none. */
+  public long lastId() throws SQLException {
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM event")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The database's clock now, to compare with {@link #writerOlderThan}. */
+  public java.time.Instant databaseNow() throws SQLException {
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT statement_timestamp()")) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
+    }
+  }
+
+  /**
+   * Whether another session has a writing transaction open that began before {@code time}: one
+   * that may still commit an event whose id it took then. A hole in the ids that no such
+   * transaction can fill is a rolled back (or deleted) event, never to come.
+   */
+  public boolean writerOlderThan(java.time.Instant time) throws SQLException {
+    try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT coalesce(min(xact_start) < ?, false)"
+        + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()")) {
+      ps.setTimestamp(1, java.sql.Timestamp.from(time));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
   private static EventRow row(ResultSet rs) throws SQLException {
     return new EventRow(rs.getLong("id"), rs.getString("category"), rs.getTimestamp("date").toLocalDateTime(),
         ProjectRow.read(rs, "pr_"), UserRow.readNullable(rs, "a_"), SubmissionRow.readNullable(rs, "p_"),

@@ -1,0 +1,155 @@
+package org.patchpipe.store.webhook;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.patchpipe.store.db.WebhookDeliveryRepository;
+import org.patchpipe.store.db.WebhookDeliveryRepository.Pending;
+import org.patchpipe.store.db.WebhookRepository;
+import org.patchpipe.store.db.WebhookRepository.Webhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers to one webhook on a thread and a database session of its own: holds the webhook's
+ * advisory lock (one process delivers it), queues new events ({@link EventIntake}) and sends what
+ * is due, oldest event first. An event waits while an earlier one about the same patch is
+ * pending, so each patch's events arrive in order; a receiver that does not answer pauses only
+ * this worker until the failed delivery's next attempt.
+ */
+final class WebhookWorker implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
+  private static final int PENDING_BATCH = 200;
+
+  private final long id;
+  private final WebhookDispatcher.Connector connector;
+  private final WebhookSettings settings;
+  private final RandomGenerator random;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  WebhookWorker(long id, WebhookDispatcher.Connector connector, WebhookSettings settings, RandomGenerator random) {
+    this.id = id;
+    this.connector = connector;
+    this.settings = settings;
+    this.random = random;
+    this.thread = new Thread(this, "patchpipe-webhook-" + id);
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Stops after the current attempt. */
+  void stop() {
+    running = false;
+    thread.interrupt();
+  }
+
+  void join(long millis) throws InterruptedException {
+    thread.join(millis);
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try (Connection c = connector.open()) {
+        WebhookRepository webhooks = new WebhookRepository(c);
+        if (!webhooks.tryLock(id)) {
+          pause(settings.webhookPoll().toMillis());
+          continue;
+        }
+        Optional<Webhook> webhook = webhooks.find(id);
+        if (webhook.isEmpty() || !webhook.get().enabled()) {
+          return;
+        }
+        deliverFrom(c, webhook.get());
+      } catch (SQLException | RuntimeException e) {
+        if (running) {
+          LOG.warn("webhook {}: {}; trying again", id, e.getMessage());
+          pause(1000);
+        }
+      }
+    }
+  }
+
+  private void deliverFrom(Connection c, Webhook webhook) throws SQLException {
+    WebhookSecret secret = WebhookSecret.parse(webhook.secret());
+    EventIntake intake = new EventIntake(webhook, settings.baseUrl(), settings.gapWait());
+    WebhookDeliveryRepository deliveries = new WebhookDeliveryRepository(c);
+    try (WebhookSender sender = new WebhookSender(webhook.url(), secret, settings.connectTimeout(),
+        settings.requestTimeout(), thread.getName())) {
+      Instant pausedUntil = Instant.MIN;
+      while (running) {
+        int queued = intake.pull(c);
+        int sent = 0;
+        if (!Instant.now().isBefore(pausedUntil)) {
+          Pass pass = deliver(deliveries, sender);
+          sent = pass.sent();
+          pausedUntil = pass.pausedUntil();
+        }
+        if (queued == 0 && sent == 0) {
+          pause(settings.eventPoll().toMillis());
+        }
+      }
+    }
+  }
+
+  /** What one pass over the pending deliveries did; {@code pausedUntil} MIN unless the receiver is down. */
+  private record Pass(int sent, Instant pausedUntil) {}
+
+  private Pass deliver(WebhookDeliveryRepository deliveries, WebhookSender sender) throws SQLException {
+    List<Pending> pending = deliveries.pending(id, PENDING_BATCH);
+    Set<String> blocked = new HashSet<>();
+    int sent = 0;
+    for (Pending p : pending) {
+      if (!running) {
+        break;
+      }
+      if (blocked.contains(p.orderKey())) {
+        continue;
+      }
+      // The first attempt is due at once (its time is the database's clock); retries by ours.
+      if (p.attempt() > 0 && p.nextAttempt().isAfter(Instant.now())) {
+        blocked.add(p.orderKey());
+        continue;
+      }
+      WebhookSender.Attempt attempt = sender.send(Long.toString(p.eventId()), p.body());
+      if (!running && attempt.unreachable()) {
+        break; // interrupted by stop: not an attempt
+      }
+      int number = p.attempt() + 1;
+      Instant now = Instant.now();
+      sent++;
+      if (attempt.delivered()) {
+        deliveries.attempted(p.id(), number, attempt.status(), attempt.latencyMs(), null, null, now);
+        continue;
+      }
+      Instant next = settings.retry().next(number, p.queued(), now, random);
+      deliveries.attempted(p.id(), number, attempt.status(), attempt.latencyMs(), attempt.error(), next, null);
+      if (next == null) {
+        LOG.warn("webhook {}: gave up event {} after {} attempts: {}", id, p.eventId(), number, attempt.error());
+        continue;
+      }
+      blocked.add(p.orderKey());
+      if (attempt.unreachable()) {
+        return new Pass(sent, next);
+      }
+    }
+    return new Pass(sent, Instant.MIN);
+  }
+
+  private void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      // stop() interrupts; the loop checks running.
+    }
+  }
+}
