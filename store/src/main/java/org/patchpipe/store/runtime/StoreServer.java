@@ -13,12 +13,15 @@ import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StandbyListener;
 import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
+import org.patchpipe.store.webhook.WebhookDispatcher;
+import org.patchpipe.store.webhook.WebhookSettings;
 
 /**
- * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread
- * and the REST API beside it, over one database. Tells its {@link Listener} the progress at most
- * every few seconds while events arrive. {@link #close()} stops the consumer after its current
- * batch, then the API.
+ * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread,
+ * the REST API beside it and the webhooks' dispatcher (which pushes every event stored to the
+ * registered receivers), over one database. Tells its {@link Listener} the progress at most every
+ * few seconds while events arrive. {@link #close()} stops the consumer after its current batch,
+ * then the webhooks and the API.
  */
 public final class StoreServer implements AutoCloseable {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -27,6 +30,7 @@ public final class StoreServer implements AutoCloseable {
   private final Thread consumerThread;
   private final HikariDataSource pool;
   private final ApiServer api;
+  private final WebhookDispatcher webhooks;
   private final CountDownLatch consumerDone = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -42,10 +46,12 @@ public final class StoreServer implements AutoCloseable {
     void consumerStopped(RuntimeException failure);
   }
 
-  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, Listener listener) {
+  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, WebhookDispatcher webhooks,
+      Listener listener) {
     this.consumer = consumer;
     this.pool = pool;
     this.api = api;
+    this.webhooks = webhooks;
     long[] lastPrint = {System.nanoTime()};
     consumer.onStandby(listener);
     consumer.onProgress(stats -> {
@@ -78,9 +84,16 @@ public final class StoreServer implements AutoCloseable {
       throw new StoreStartException(e.getMessage(), e);
     }
     HikariDataSource pool = db.pool("patchpipe-api", Math.max(2, Math.min(apiConfig.threads(), 16)), Map.of());
+    ApiServer api = null;
     try {
-      return new StoreServer(consumer, pool, ApiServer.start(apiConfig, pool), listener);
+      api = ApiServer.start(apiConfig, pool);
+      // The events' links point at this API, as /api/1.2/events/ shows them.
+      WebhookDispatcher webhooks = WebhookDispatcher.start(db::connect, WebhookSettings.of(api.baseUrl()));
+      return new StoreServer(consumer, pool, api, webhooks, listener);
     } catch (RuntimeException e) {
+      if (api != null) {
+        api.close();
+      }
       pool.close();
       consumer.close();
       throw new StoreStartException(e.getMessage(), e);
@@ -134,6 +147,7 @@ public final class StoreServer implements AutoCloseable {
       }
     }
     consumer.close();
+    webhooks.close();
     api.close();
     pool.close();
   }
