@@ -34,5 +34,5 @@ CREATE TABLE webhook_delivery (
   UNIQUE (webhook_id, event_id)
 );
 
-CREATE INDEX webhook_delivery_pending ON webhook_delivery (webhook_id, event_id)
+CREATE INDEX webhook_delivery_pending ON webhook_delivery (webhook_id, order_key, event_id)
   WHERE next_attempt IS NOT NULL;

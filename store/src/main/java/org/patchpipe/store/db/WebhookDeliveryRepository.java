@@ -58,13 +58,19 @@ public final class WebhookDeliveryRepository {
     }
   }
 
-  /** The webhook's oldest pending deliveries, by event, due or not (order needs the ones not due). */
-  public List<Pending> pending(long webhookId, int limit) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT id, event_id, order_key, body, attempt, queued,"
-        + " next_attempt FROM webhook_delivery WHERE webhook_id = ? AND next_attempt IS NOT NULL"
-        + " ORDER BY event_id LIMIT ?")) {
+  /**
+   * What to send next: of each order key's pending deliveries only the oldest (a later one waits
+   * for it), and of those the ones due at {@code now} (a first attempt always is), oldest event
+   * first, at most {@code limit}.
+   */
+  public List<Pending> due(long webhookId, Instant now, int limit) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT d.id, d.event_id, d.order_key, d.body,"
+        + " d.attempt, d.queued, d.next_attempt FROM webhook_delivery d JOIN (SELECT DISTINCT ON (order_key) id"
+        + " FROM webhook_delivery WHERE webhook_id = ? AND next_attempt IS NOT NULL ORDER BY order_key, event_id) h"
+        + " ON h.id = d.id WHERE d.attempt = 0 OR d.next_attempt <= ? ORDER BY d.event_id LIMIT ?")) {
       ps.setLong(1, webhookId);
-      ps.setInt(2, limit);
+      ps.setTimestamp(2, Timestamp.from(now));
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         List<Pending> rows = new ArrayList<>();
         while (rs.next()) {
@@ -77,25 +83,34 @@ public final class WebhookDeliveryRepository {
   }
 
   /**
-   * Records an attempt: {@code next} null and {@code delivered} set for a success, {@code next}
-   * set for a retry, both null when giving up. {@code status} null when no answer came.
+   * One attempt's outcome: {@code next} null and {@code delivered} set for a success, {@code next}
+   * set for a retry, both null when given up; {@code status} null when no answer came.
    */
-  public void attempted(long id, int attempt, Integer status, long latencyMs, String error, Instant next,
-      Instant delivered) throws SQLException {
+  public record Attempted(long id, int attempt, Integer status, long latencyMs, String error, Instant next,
+      Instant delivered) {}
+
+  /** Records attempts, all in one batch. */
+  public void attempted(List<Attempted> attempts) throws SQLException {
+    if (attempts.isEmpty()) {
+      return;
+    }
     try (PreparedStatement ps = connection.prepareStatement("UPDATE webhook_delivery SET attempt = ?, status = ?,"
         + " latency_ms = ?, error = ?, next_attempt = ?, delivered = ? WHERE id = ?")) {
-      ps.setInt(1, attempt);
-      if (status == null) {
-        ps.setNull(2, Types.INTEGER);
-      } else {
-        ps.setInt(2, status);
+      for (Attempted a : attempts) {
+        ps.setInt(1, a.attempt());
+        if (a.status() == null) {
+          ps.setNull(2, Types.INTEGER);
+        } else {
+          ps.setInt(2, a.status());
+        }
+        ps.setInt(3, (int) Math.min(a.latencyMs(), Integer.MAX_VALUE));
+        ps.setString(4, a.error());
+        ps.setTimestamp(5, a.next() == null ? null : Timestamp.from(a.next()));
+        ps.setTimestamp(6, a.delivered() == null ? null : Timestamp.from(a.delivered()));
+        ps.setLong(7, a.id());
+        ps.addBatch();
       }
-      ps.setInt(3, (int) Math.min(latencyMs, Integer.MAX_VALUE));
-      ps.setString(4, error);
-      ps.setTimestamp(5, next == null ? null : Timestamp.from(next));
-      ps.setTimestamp(6, delivered == null ? null : Timestamp.from(delivered));
-      ps.setLong(7, id);
-      ps.executeUpdate();
+      ps.executeBatch();
     }
   }
 

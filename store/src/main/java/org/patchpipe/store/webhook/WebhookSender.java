@@ -1,6 +1,5 @@
 package org.patchpipe.store.webhook;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -52,8 +53,8 @@ final class WebhookSender implements AutoCloseable {
         .build();
   }
 
-  /** POSTs {@code body} as message {@code id}; interrupted, it answers an error attempt. */
-  Attempt send(String id, String body) {
+  /** POSTs {@code body} as message {@code id}; the attempt completes, never fails. */
+  CompletableFuture<Attempt> send(String id, String body) {
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest request = HttpRequest.newBuilder(url)
         .timeout(requestTimeout)
@@ -65,17 +66,16 @@ final class WebhookSender implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
     long start = System.nanoTime();
-    try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        return new Attempt(null, elapsedMs(start), cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+      }
       int status = response.statusCode();
       return new Attempt(status, elapsedMs(start), status >= 200 && status < 300 ? null : "HTTP " + status);
-    } catch (IOException e) {
-      return new Attempt(null, elapsedMs(start), e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Attempt(null, elapsedMs(start), "interrupted");
-    }
+    });
   }
 
   private static long elapsedMs(long start) {

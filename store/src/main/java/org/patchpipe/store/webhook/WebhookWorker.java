@@ -3,10 +3,11 @@ package org.patchpipe.store.webhook;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.patchpipe.store.db.WebhookDeliveryRepository;
 import org.patchpipe.store.db.WebhookDeliveryRepository.Pending;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers to one webhook on a thread and a database session of its own: holds the webhook's
  * advisory lock (one process delivers it), queues new events ({@link EventIntake}) and sends what
- * is due, oldest event first. An event waits while an earlier one about the same patch is
- * pending, so each patch's events arrive in order; a receiver that does not answer pauses only
- * this worker until the failed delivery's next attempt.
+ * is due, oldest event first, up to {@link #IN_FLIGHT} at once, each about another patch. An event
+ * waits while an earlier one about the same patch is pending, so each patch's events arrive in
+ * order; a receiver that does not answer pauses only this worker until the failed delivery's next
+ * attempt.
  */
 final class WebhookWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
-  private static final int PENDING_BATCH = 200;
+  /** Deliveries sent at once, each about another patch. */
+  private static final int IN_FLIGHT = 32;
 
   private final long id;
   private final WebhookDispatcher.Connector connector;
@@ -105,44 +108,43 @@ final class WebhookWorker implements Runnable {
   private record Pass(int sent, Instant pausedUntil) {}
 
   private Pass deliver(WebhookDeliveryRepository deliveries, WebhookSender sender) throws SQLException {
-    List<Pending> pending = deliveries.pending(id, PENDING_BATCH);
-    Set<String> blocked = new HashSet<>();
-    int sent = 0;
-    for (Pending p : pending) {
-      if (!running) {
-        break;
-      }
-      if (blocked.contains(p.orderKey())) {
-        continue;
-      }
-      // The first attempt is due at once (its time is the database's clock); retries by ours.
-      if (p.attempt() > 0 && p.nextAttempt().isAfter(Instant.now())) {
-        blocked.add(p.orderKey());
-        continue;
-      }
-      WebhookSender.Attempt attempt = sender.send(Long.toString(p.eventId()), p.body());
-      if (!running && attempt.unreachable()) {
-        break; // interrupted by stop: not an attempt
+    List<Pending> due = deliveries.due(id, Instant.now(), IN_FLIGHT);
+    if (due.isEmpty()) {
+      return new Pass(0, Instant.MIN);
+    }
+    // Each is the oldest pending one of its patch: sending them at once keeps every patch in order.
+    List<CompletableFuture<WebhookSender.Attempt>> sent = new ArrayList<>();
+    for (Pending p : due) {
+      sent.add(sender.send(Long.toString(p.eventId()), p.body()));
+    }
+    List<WebhookDeliveryRepository.Attempted> outcomes = new ArrayList<>();
+    Instant pausedUntil = Instant.MIN;
+    for (int i = 0; i < due.size(); i++) {
+      Pending p = due.get(i);
+      WebhookSender.Attempt attempt;
+      try {
+        attempt = sent.get(i).get();
+      } catch (InterruptedException | ExecutionException e) {
+        break; // stopping: what is not recorded is sent again, with the same id
       }
       int number = p.attempt() + 1;
       Instant now = Instant.now();
-      sent++;
       if (attempt.delivered()) {
-        deliveries.attempted(p.id(), number, attempt.status(), attempt.latencyMs(), null, null, now);
+        outcomes.add(new WebhookDeliveryRepository.Attempted(p.id(), number, attempt.status(), attempt.latencyMs(),
+            null, null, now));
         continue;
       }
       Instant next = settings.retry().next(number, p.queued(), now, random);
-      deliveries.attempted(p.id(), number, attempt.status(), attempt.latencyMs(), attempt.error(), next, null);
+      outcomes.add(new WebhookDeliveryRepository.Attempted(p.id(), number, attempt.status(), attempt.latencyMs(),
+          attempt.error(), next, null));
       if (next == null) {
         LOG.warn("webhook {}: gave up event {} after {} attempts: {}", id, p.eventId(), number, attempt.error());
-        continue;
-      }
-      blocked.add(p.orderKey());
-      if (attempt.unreachable()) {
-        return new Pass(sent, next);
+      } else if (attempt.unreachable() && next.isAfter(pausedUntil)) {
+        pausedUntil = next;
       }
     }
-    return new Pass(sent, Instant.MIN);
+    deliveries.attempted(outcomes);
+    return new Pass(outcomes.size(), pausedUntil);
   }
 
   private void pause(long millis) {
