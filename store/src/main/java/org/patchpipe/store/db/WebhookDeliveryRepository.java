@@ -18,9 +18,8 @@ import java.util.List;
  * caller's connection; fails with {@link SQLException}.
  */
 public final class WebhookDeliveryRepository {
-  /** A delivery still to make: its event, what orders it, the body and its attempts so far. */
-  public record Pending(long id, long webhookId, long eventId, String orderKey, String body, int attempt,
-      Instant queued, Instant nextAttempt) {}
+  /** A delivery still to make: its event, what orders it, its attempts so far and when the next is due. */
+  public record Pending(long eventId, String orderKey, int attempt, Instant queued, Instant nextAttempt) {}
 
   /** A delivery as the log shows it; {@code status} and {@code latencyMs} null before any answer. */
   public record Logged(long id, long webhookId, long eventId, int attempt, Integer status, Integer latencyMs,
@@ -58,26 +57,34 @@ public final class WebhookDeliveryRepository {
     }
   }
 
-  /**
-   * What to send next: of each order key's pending deliveries only the oldest (a later one waits
-   * for it), and of those the ones due at {@code now} (a first attempt always is), oldest event
-   * first, at most {@code limit}.
-   */
-  public List<Pending> due(long webhookId, Instant now, int limit) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT d.id, d.event_id, d.order_key, d.body,"
-        + " d.attempt, d.queued, d.next_attempt FROM webhook_delivery d JOIN (SELECT DISTINCT ON (order_key) id"
-        + " FROM webhook_delivery WHERE webhook_id = ? AND next_attempt IS NOT NULL ORDER BY order_key, event_id) h"
-        + " ON h.id = d.id WHERE d.attempt = 0 OR d.next_attempt <= ? ORDER BY d.event_id LIMIT ?")) {
+  /** Every pending delivery of the webhook, oldest event first, without bodies (see {@link #bodies}). */
+  public List<Pending> pending(long webhookId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT event_id, order_key, attempt, queued,"
+        + " next_attempt FROM webhook_delivery WHERE webhook_id = ? AND next_attempt IS NOT NULL ORDER BY event_id")) {
       ps.setLong(1, webhookId);
-      ps.setTimestamp(2, Timestamp.from(now));
-      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         List<Pending> rows = new ArrayList<>();
         while (rs.next()) {
-          rows.add(new Pending(rs.getLong(1), webhookId, rs.getLong(2), rs.getString(3), rs.getString(4),
-              rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()));
+          rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(),
+              rs.getTimestamp(5).toInstant()));
         }
         return rows;
+      }
+    }
+  }
+
+  /** The bodies of the webhook's deliveries of {@code eventIds}, by event id. */
+  public java.util.Map<Long, String> bodies(long webhookId, List<Long> eventIds) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT event_id, body FROM webhook_delivery WHERE webhook_id = ? AND event_id = ANY (?)")) {
+      ps.setLong(1, webhookId);
+      ps.setArray(2, connection.createArrayOf("bigint", eventIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        java.util.Map<Long, String> bodies = new java.util.HashMap<>();
+        while (rs.next()) {
+          bodies.put(rs.getLong(1), rs.getString(2));
+        }
+        return bodies;
       }
     }
   }
@@ -86,16 +93,16 @@ public final class WebhookDeliveryRepository {
    * One attempt's outcome: {@code next} null and {@code delivered} set for a success, {@code next}
    * set for a retry, both null when given up; {@code status} null when no answer came.
    */
-  public record Attempted(long id, int attempt, Integer status, long latencyMs, String error, Instant next,
+  public record Attempted(long eventId, int attempt, Integer status, long latencyMs, String error, Instant next,
       Instant delivered) {}
 
   /** Records attempts, all in one batch. */
-  public void attempted(List<Attempted> attempts) throws SQLException {
+  public void attempted(long webhookId, List<Attempted> attempts) throws SQLException {
     if (attempts.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = connection.prepareStatement("UPDATE webhook_delivery SET attempt = ?, status = ?,"
-        + " latency_ms = ?, error = ?, next_attempt = ?, delivered = ? WHERE id = ?")) {
+        + " latency_ms = ?, error = ?, next_attempt = ?, delivered = ? WHERE webhook_id = ? AND event_id = ?")) {
       for (Attempted a : attempts) {
         ps.setInt(1, a.attempt());
         if (a.status() == null) {
@@ -107,7 +114,8 @@ public final class WebhookDeliveryRepository {
         ps.setString(4, a.error());
         ps.setTimestamp(5, a.next() == null ? null : Timestamp.from(a.next()));
         ps.setTimestamp(6, a.delivered() == null ? null : Timestamp.from(a.delivered()));
-        ps.setLong(7, a.id());
+        ps.setLong(7, webhookId);
+        ps.setLong(8, a.eventId());
         ps.addBatch();
       }
       ps.executeBatch();

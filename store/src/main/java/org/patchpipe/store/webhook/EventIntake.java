@@ -43,8 +43,8 @@ final class EventIntake {
     this.cursor = webhook.lastEventId();
   }
 
-  /** Queues what is new; the number of deliveries queued. */
-  int pull(Connection c) throws SQLException {
+  /** Queues what is new; the deliveries queued, oldest first. */
+  List<WebhookDeliveryRepository.Pending> pull(Connection c) throws SQLException {
     EventRepository events = new EventRepository(c);
     List<EventRow> rows = events.after(cursor, BATCH);
     long upTo = cursor;
@@ -60,7 +60,7 @@ final class EventIntake {
       upTo = row.id();
     }
     if (upTo == cursor) {
-      return 0;
+      return List.of();
     }
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
@@ -75,7 +75,9 @@ final class EventIntake {
       c.setAutoCommit(autoCommit);
     }
     cursor = upTo;
-    return queued.size();
+    Instant now = Instant.now();
+    return queued.stream().map(q -> new WebhookDeliveryRepository.Pending(q.eventId(), q.orderKey(), 0, now, now))
+        .toList();
   }
 
   /** Whether the hole at {@code id} is for good; the first call for a hole only notes it. */

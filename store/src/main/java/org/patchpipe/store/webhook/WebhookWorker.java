@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class WebhookWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
   /** Deliveries sent at once, each about another patch. */
-  private static final int IN_FLIGHT = 32;
+  private static final int IN_FLIGHT = 64;
 
   private final long id;
   private final WebhookDispatcher.Connector connector;
@@ -86,18 +87,21 @@ final class WebhookWorker implements Runnable {
     WebhookSecret secret = WebhookSecret.parse(webhook.secret());
     EventIntake intake = new EventIntake(webhook, settings.baseUrl(), settings.gapWait());
     WebhookDeliveryRepository deliveries = new WebhookDeliveryRepository(c);
+    PendingDeliveries pending = new PendingDeliveries();
+    pending.addAll(deliveries.pending(id));
     try (WebhookSender sender = new WebhookSender(webhook.url(), secret, settings.connectTimeout(),
         settings.requestTimeout(), thread.getName())) {
       Instant pausedUntil = Instant.MIN;
       while (running) {
-        int queued = intake.pull(c);
+        List<Pending> queued = intake.pull(c);
+        pending.addAll(queued);
         int sent = 0;
         if (!Instant.now().isBefore(pausedUntil)) {
-          Pass pass = deliver(deliveries, sender);
+          Pass pass = deliver(deliveries, pending, sender);
           sent = pass.sent();
           pausedUntil = pass.pausedUntil();
         }
-        if (queued == 0 && sent == 0) {
+        if (queued.isEmpty() && sent == 0) {
           pause(settings.eventPoll().toMillis());
         }
       }
@@ -107,15 +111,17 @@ final class WebhookWorker implements Runnable {
   /** What one pass over the pending deliveries did; {@code pausedUntil} MIN unless the receiver is down. */
   private record Pass(int sent, Instant pausedUntil) {}
 
-  private Pass deliver(WebhookDeliveryRepository deliveries, WebhookSender sender) throws SQLException {
-    List<Pending> due = deliveries.due(id, Instant.now(), IN_FLIGHT);
+  private Pass deliver(WebhookDeliveryRepository deliveries, PendingDeliveries pending, WebhookSender sender)
+      throws SQLException {
+    List<Pending> due = pending.due(Instant.now(), IN_FLIGHT);
     if (due.isEmpty()) {
       return new Pass(0, Instant.MIN);
     }
+    Map<Long, String> bodies = deliveries.bodies(id, due.stream().map(Pending::eventId).toList());
     // Each is the oldest pending one of its patch: sending them at once keeps every patch in order.
     List<CompletableFuture<WebhookSender.Attempt>> sent = new ArrayList<>();
     for (Pending p : due) {
-      sent.add(sender.send(Long.toString(p.eventId()), p.body()));
+      sent.add(sender.send(Long.toString(p.eventId()), bodies.get(p.eventId())));
     }
     List<WebhookDeliveryRepository.Attempted> outcomes = new ArrayList<>();
     Instant pausedUntil = Instant.MIN;
@@ -130,20 +136,25 @@ final class WebhookWorker implements Runnable {
       int number = p.attempt() + 1;
       Instant now = Instant.now();
       if (attempt.delivered()) {
-        outcomes.add(new WebhookDeliveryRepository.Attempted(p.id(), number, attempt.status(), attempt.latencyMs(),
-            null, null, now));
+        outcomes.add(new WebhookDeliveryRepository.Attempted(p.eventId(), number, attempt.status(),
+            attempt.latencyMs(), null, null, now));
+        pending.remove(p);
         continue;
       }
       Instant next = settings.retry().next(number, p.queued(), now, random);
-      outcomes.add(new WebhookDeliveryRepository.Attempted(p.id(), number, attempt.status(), attempt.latencyMs(),
-          attempt.error(), next, null));
+      outcomes.add(new WebhookDeliveryRepository.Attempted(p.eventId(), number, attempt.status(),
+          attempt.latencyMs(), attempt.error(), next, null));
       if (next == null) {
         LOG.warn("webhook {}: gave up event {} after {} attempts: {}", id, p.eventId(), number, attempt.error());
-      } else if (attempt.unreachable() && next.isAfter(pausedUntil)) {
+        pending.remove(p);
+        continue;
+      }
+      pending.retry(p, number, next);
+      if (attempt.unreachable() && next.isAfter(pausedUntil)) {
         pausedUntil = next;
       }
     }
-    deliveries.attempted(outcomes);
+    deliveries.attempted(id, outcomes);
     return new Pass(outcomes.size(), pausedUntil);
   }
 
