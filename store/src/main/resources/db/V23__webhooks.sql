@@ -36,3 +36,10 @@ CREATE TABLE webhook_delivery (
 
 CREATE INDEX webhook_delivery_pending ON webhook_delivery (webhook_id, order_key, event_id)
   WHERE next_attempt IS NOT NULL;
+
+-- The Patchwork events topic (issue 14, item 4): how far the store has published the events, per
+-- topic, so a restart publishes on from there (at least once).
+CREATE TABLE event_publication (
+  topic         text PRIMARY KEY,
+  last_event_id bigint NOT NULL
+);

@@ -13,13 +13,14 @@ import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StandbyListener;
 import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
+import org.patchpipe.store.webhook.EventTopicPublisher;
 import org.patchpipe.store.webhook.WebhookDispatcher;
 import org.patchpipe.store.webhook.WebhookSettings;
 
 /**
  * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread,
- * the REST API beside it and the webhooks' dispatcher (which pushes every event stored to the
- * registered receivers), over one database. Tells its {@link Listener} the progress at most every
+ * the REST API beside it, the webhooks' dispatcher (which pushes every event stored to the
+ * registered receivers) and the publisher of the Patchwork events topic, over one database. Tells its {@link Listener} the progress at most every
  * few seconds while events arrive. {@link #close()} stops the consumer after its current batch,
  * then the webhooks and the API.
  */
@@ -31,6 +32,7 @@ public final class StoreServer implements AutoCloseable {
   private final HikariDataSource pool;
   private final ApiServer api;
   private final WebhookDispatcher webhooks;
+  private final EventTopicPublisher eventsTopic;
   private final CountDownLatch consumerDone = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -47,11 +49,12 @@ public final class StoreServer implements AutoCloseable {
   }
 
   private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, WebhookDispatcher webhooks,
-      Listener listener) {
+      EventTopicPublisher eventsTopic, Listener listener) {
     this.consumer = consumer;
     this.pool = pool;
     this.api = api;
     this.webhooks = webhooks;
+    this.eventsTopic = eventsTopic;
     long[] lastPrint = {System.nanoTime()};
     consumer.onStandby(listener);
     consumer.onProgress(stats -> {
@@ -88,8 +91,12 @@ public final class StoreServer implements AutoCloseable {
     try {
       api = ApiServer.start(apiConfig, pool);
       // The events' links point at this API, as /api/1.2/events/ shows them.
-      WebhookDispatcher webhooks = WebhookDispatcher.start(db::connect, WebhookSettings.of(api.baseUrl()));
-      return new StoreServer(consumer, pool, api, webhooks, listener);
+      WebhookSettings settings = WebhookSettings.of(api.baseUrl());
+      WebhookDispatcher webhooks = WebhookDispatcher.start(db::connect, settings);
+      EventTopicPublisher eventsTopic = EventTopicPublisher.start(db::connect, config.bootstrapServers(),
+          config.topics().patchworkEvents(), config.topics().partitions(), config.topics().replicationFactor(),
+          settings);
+      return new StoreServer(consumer, pool, api, webhooks, eventsTopic, listener);
     } catch (RuntimeException e) {
       if (api != null) {
         api.close();
@@ -148,6 +155,7 @@ public final class StoreServer implements AutoCloseable {
     }
     consumer.close();
     webhooks.close();
+    eventsTopic.close();
     api.close();
     pool.close();
   }
