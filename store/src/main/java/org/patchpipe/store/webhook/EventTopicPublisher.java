@@ -73,7 +73,9 @@ public final class EventTopicPublisher implements AutoCloseable {
 
   private void run() {
     while (running) {
-      try (Connection c = connector.open(); KafkaProducer<String, String> producer = producer()) {
+      KafkaProducer<String, String> producer = null;
+      try (Connection c = connector.open()) {
+        producer = producer();
         createTopic();
         EventPublicationRepository publications = new EventPublicationRepository(c);
         EventCursor cursor = new EventCursor(publications.cursor(topic), settings.gapWait());
@@ -110,6 +112,19 @@ public final class EventTopicPublisher implements AutoCloseable {
             return;
           }
         }
+      } finally {
+        closeQuietly(producer);
+      }
+    }
+  }
+
+  /** Closes without waiting long for a broker that is gone: what was not acknowledged goes again. */
+  private static void closeQuietly(KafkaProducer<String, String> producer) {
+    if (producer != null) {
+      try {
+        producer.close(Duration.ofSeconds(2));
+      } catch (RuntimeException e) {
+        // Closing a failed producer: nothing left to do.
       }
     }
   }
@@ -121,6 +136,10 @@ public final class EventTopicPublisher implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "patchpipe-events-topic");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    // A broker that is down fails the batch in seconds (it goes again), never holds a shutdown.
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return new KafkaProducer<>(p);
