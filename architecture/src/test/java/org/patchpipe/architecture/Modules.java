@@ -16,7 +16,7 @@ enum Modules {
   // store.api's resource packages (patch, series, check, ...) are the API's own parts; others
   // start the API through store.api's ApiServer and ApiConfig. ".runtime" is the store's
   // lifecycle entry point (issue 10, item 3), exported once it exists.
-  STORE("store", Set.of("parser", "event"), List.of(".api", ".consume", ".db", ".embedded", ".runtime")),
+  STORE("store", Set.of("parser", "event"), List.of(".api", ".consume", ".db", ".embedded", ".runtime", ".webhook")),
   COMMITS("commits", Set.of("parser", "store"), List.of("")),
   CLI("cli", Set.of("parser", "event", "broker", "ingest", "store", "commits"), List.of());
 

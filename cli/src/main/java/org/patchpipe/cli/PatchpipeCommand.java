@@ -23,6 +23,7 @@ import picocli.CommandLine;
       ReplayCommand.class,
       StoreCommand.class,
       UserCommand.class,
+      WebhookCommand.class,
       DaemonCommand.class,
       MatchCommitsCommand.class,
       RevisionsCommand.class,

@@ -74,6 +74,16 @@ public record Topics(
     }
   }
 
+  /**
+   * The topic the store publishes Patchwork's events to, as the API's event JSON, for consumers
+   * on Kafka: {@code patchpipe.events} beside {@code patchpipe.mail.events} (with the same prefix).
+   */
+  public String patchworkEvents() {
+    String mail = "mail.events";
+    return events.endsWith(mail) ? events.substring(0, events.length() - mail.length()) + "events"
+        : events + ".patchwork";
+  }
+
   /** These topics with every name prefixed, e.g. {@code test-1.} for an isolated test run. */
   public Topics withPrefix(String prefix) {
     return new Topics(

@@ -16,6 +16,7 @@ import picocli.CommandLine;
       BenchIngestCommand.class,
       BenchStoreCommand.class,
       BenchApiCommand.class,
+      BenchWebhooksCommand.class,
       BenchImapCommand.class,
       BenchSoakCommand.class,
     })

@@ -92,7 +92,8 @@ public final class EventRepository {
   /**
    * The events a stream's shared poll reads: every category, with an id above {@code afterId} or
    * among {@code lagging} (ids skipped by an earlier poll, whose transaction may commit late),
-   * oldest first, at most {@code limit}.
+   * oldest first, at most {@code limit}. Push consumers (webhooks, the events topic) pass no
+   * {@code lagging}: their cursor waits for holes itself.
    */
   public List<EventRow> after(long afterId, Collection<Long> lagging, int limit) throws SQLException {
     String sql = SELECT + FROM + (lagging.isEmpty() ? " WHERE e.id > ?" : " WHERE (e.id > ? OR e.id = ANY (?))")
@@ -202,6 +203,31 @@ public final class EventRepository {
       }
     }
     return rows;
+  }
+
+  /** The database's clock now, to compare with {@link #writerOlderThan}. */
+  public java.time.Instant databaseNow() throws SQLException {
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT statement_timestamp()")) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
+    }
+  }
+
+  /**
+   * Whether another session has a writing transaction open that began before {@code time}: one
+   * that may still commit an event whose id it took then. A hole in the ids that no such
+   * transaction can fill is a rolled back (or deleted) event, never to come.
+   */
+  public boolean writerOlderThan(java.time.Instant time) throws SQLException {
+    try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT coalesce(min(xact_start) < ?, false)"
+        + " FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()")) {
+      ps.setTimestamp(1, java.sql.Timestamp.from(time));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   private static EventRow row(ResultSet rs) throws SQLException {

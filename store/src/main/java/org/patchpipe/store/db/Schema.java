@@ -37,7 +37,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  */
 public final class Schema {
   /** The last migration's number. A new migration is a new resource and a new number here. */
-  static final int LATEST = 21;
+  static final int LATEST = 23;
   /** Where the migrations live on the class path. */
   static final String LOCATION = "classpath:db";
   /** The earlier runner's history table (version, description, checksum, applied). */

@@ -13,12 +13,16 @@ import org.patchpipe.store.consume.EventConsumer;
 import org.patchpipe.store.consume.StandbyListener;
 import org.patchpipe.store.consume.StoreConfig;
 import org.patchpipe.store.db.StoreException;
+import org.patchpipe.store.webhook.EventTopicPublisher;
+import org.patchpipe.store.webhook.WebhookDispatcher;
+import org.patchpipe.store.webhook.WebhookSettings;
 
 /**
- * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread
- * and the REST API beside it, over one database. Tells its {@link Listener} the progress at most
- * every few seconds while events arrive. {@link #close()} stops the consumer after its current
- * batch, then the API.
+ * The running store, opened by {@link StoreRuntime#serve}: the event consumer on its own thread,
+ * the REST API beside it, the webhooks' dispatcher (which pushes every event stored to the
+ * registered receivers) and the publisher of the Patchwork events topic, over one database. Tells its {@link Listener} the progress at most every
+ * few seconds while events arrive. {@link #close()} stops the consumer after its current batch,
+ * then the webhooks and the API.
  */
 public final class StoreServer implements AutoCloseable {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -27,6 +31,8 @@ public final class StoreServer implements AutoCloseable {
   private final Thread consumerThread;
   private final HikariDataSource pool;
   private final ApiServer api;
+  private final WebhookDispatcher webhooks;
+  private final EventTopicPublisher eventsTopic;
   private final CountDownLatch consumerDone = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -42,10 +48,13 @@ public final class StoreServer implements AutoCloseable {
     void consumerStopped(RuntimeException failure);
   }
 
-  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, Listener listener) {
+  private StoreServer(EventConsumer consumer, HikariDataSource pool, ApiServer api, WebhookDispatcher webhooks,
+      EventTopicPublisher eventsTopic, Listener listener) {
     this.consumer = consumer;
     this.pool = pool;
     this.api = api;
+    this.webhooks = webhooks;
+    this.eventsTopic = eventsTopic;
     long[] lastPrint = {System.nanoTime()};
     consumer.onStandby(listener);
     consumer.onProgress(stats -> {
@@ -78,9 +87,20 @@ public final class StoreServer implements AutoCloseable {
       throw new StoreStartException(e.getMessage(), e);
     }
     HikariDataSource pool = db.pool("patchpipe-api", Math.max(2, Math.min(apiConfig.threads(), 16)), Map.of());
+    ApiServer api = null;
     try {
-      return new StoreServer(consumer, pool, ApiServer.start(apiConfig, pool), listener);
+      api = ApiServer.start(apiConfig, pool);
+      // The events' links point at this API, as /api/1.2/events/ shows them.
+      WebhookSettings settings = WebhookSettings.of(api.baseUrl());
+      WebhookDispatcher webhooks = WebhookDispatcher.start(db::connect, settings);
+      EventTopicPublisher eventsTopic = EventTopicPublisher.start(db::connect, config.bootstrapServers(),
+          config.topics().patchworkEvents(), config.topics().partitions(), config.topics().replicationFactor(),
+          settings);
+      return new StoreServer(consumer, pool, api, webhooks, eventsTopic, listener);
     } catch (RuntimeException e) {
+      if (api != null) {
+        api.close();
+      }
       pool.close();
       consumer.close();
       throw new StoreStartException(e.getMessage(), e);
@@ -134,6 +154,8 @@ public final class StoreServer implements AutoCloseable {
       }
     }
     consumer.close();
+    webhooks.close();
+    eventsTopic.close();
     api.close();
     pool.close();
   }

@@ -62,7 +62,15 @@ public final class EventHandler {
     return all;
   }
 
-  static EventJson json(EventRow row, Urls urls) {
+  /**
+   * One event's JSON exactly as {@code /events/} lists it under {@code urls}' version, for those
+   * who push events out (webhooks, streams).
+   */
+  public static byte[] render(EventRow row, Urls urls) {
+    return org.patchpipe.store.api.Json.write(json(row, urls), urls);
+  }
+
+  private static EventJson json(EventRow row, Urls urls) {
     String category = row.category();
     EmbeddedProject project = EmbeddedProject.of(row.project(), urls);
     String link = project.linkName();

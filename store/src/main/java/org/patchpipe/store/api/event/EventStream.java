@@ -16,7 +16,6 @@ import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
-import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.ResponseStream;
 import org.patchpipe.store.api.StreamBody;
 import org.patchpipe.store.api.Urls;
@@ -232,7 +231,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   private static byte[] frame(EventRow row, Urls urls) {
-    return SseFrames.event(row.id(), new String(Json.write(EventHandler.json(row, urls), urls), StandardCharsets.UTF_8));
+    return SseFrames.event(row.id(), new String(EventHandler.render(row, urls), StandardCharsets.UTF_8));
   }
 
   /** Stops polling and ends every stream. */
