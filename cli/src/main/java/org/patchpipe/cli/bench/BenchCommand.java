@@ -16,6 +16,7 @@ import picocli.CommandLine;
       BenchIngestCommand.class,
       BenchStoreCommand.class,
       BenchApiCommand.class,
+      BenchWebCommand.class,
       BenchImapCommand.class,
       BenchSoakCommand.class,
     })
