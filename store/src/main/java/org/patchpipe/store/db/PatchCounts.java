@@ -33,12 +33,12 @@ public final class PatchCounts {
       return counts;
     }
     // Tag ids 1, 2, 3 are Patchwork's default tags (V1 seeds them): Acked-by, Reviewed-by, Tested-by.
-    String sql = "SELECT i.id,"
-        + " (SELECT coalesce(sum(t.count) FILTER (WHERE t.tag_id = 1), 0) FROM patch_tag t WHERE t.patch_id = i.id),"
-        + " (SELECT coalesce(sum(t.count) FILTER (WHERE t.tag_id = 2), 0) FROM patch_tag t WHERE t.patch_id = i.id),"
-        + " (SELECT coalesce(sum(t.count) FILTER (WHERE t.tag_id = 3), 0) FROM patch_tag t WHERE t.patch_id = i.id),"
+    String sql = "SELECT i.id, coalesce(t.acked, 0), coalesce(t.reviewed, 0), coalesce(t.tested, 0),"
         + " c.success, c.warning, c.fail"
         + " FROM unnest(?::bigint[]) AS i(id)"
+        + " LEFT JOIN LATERAL (SELECT sum(g.count) FILTER (WHERE g.tag_id = 1) acked,"
+        + " sum(g.count) FILTER (WHERE g.tag_id = 2) reviewed, sum(g.count) FILTER (WHERE g.tag_id = 3) tested"
+        + " FROM patch_tag g WHERE g.patch_id = i.id) t ON true"
         + " LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE n.state = 1) success,"
         + " count(*) FILTER (WHERE n.state = 2) warning, count(*) FILTER (WHERE n.state = 3) fail"
         + " FROM (SELECT DISTINCT ON (k.user_id, k.context) k.state FROM patch_check k WHERE k.patch_id = i.id"
