@@ -17,6 +17,7 @@ import picocli.CommandLine;
       BenchStoreCommand.class,
       BenchApiCommand.class,
       BenchWebhooksCommand.class,
+      BenchWebCommand.class,
       BenchImapCommand.class,
       BenchSoakCommand.class,
     })

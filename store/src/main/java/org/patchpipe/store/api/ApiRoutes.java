@@ -17,8 +17,10 @@ import org.patchpipe.store.api.series.SeriesHandler;
 import org.patchpipe.store.api.series.SeriesUpdate;
 import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.db.SubmissionKind;
+import org.patchpipe.store.web.BundlePages;
 import org.patchpipe.store.web.PatchListPage;
 import org.patchpipe.store.web.ProjectIndexPage;
+import org.patchpipe.store.web.PwclientrcPage;
 import org.patchpipe.store.web.Script;
 import org.patchpipe.store.web.Stylesheet;
 import org.patchpipe.store.web.Templates;
@@ -92,9 +94,15 @@ final class ApiRoutes {
   static List<Route> site(ApiDatabase db) {
     DownloadHandler downloads = new DownloadHandler(db);
     Templates templates = new Templates();
+    BundlePages bundles = new BundlePages(db, templates);
     return List.of(
         Route.site("/", new ProjectIndexPage(db, templates)::handle),
         Route.site("/project/([^/]+)/list/", new PatchListPage(db, templates)::handle),
+        // A bundle's owner sees private ones, known by the API's credentials until the web has sessions.
+        Route.siteWithRestAuth("/bundle/([^/]+)/([^/]+)/", bundles::bundle),
+        Route.siteWithRestAuth("/user/bundles/", bundles::mine),
+        Route.site("/project/([^/]+)/bundles/", bundles::project),
+        Route.siteWithRestAuth("/project/([^/]+)/pwclientrc/", new PwclientrcPage(db)::handle),
         Route.site(java.util.regex.Pattern.quote(Stylesheet.PATH), new Stylesheet()::handle),
         Route.site(java.util.regex.Pattern.quote(Script.PATH), new Script()::handle),
         Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),

@@ -52,6 +52,11 @@ public record Urls(String origin, String apiRoot) {
     return site("/project/" + linkName + "/list/?series=" + seriesId);
   }
 
+  /** A bundle's page, site-relative: {@code /bundle/<owner>/<name>/}, each quoted as Django's {@code reverse()} does. */
+  public static String bundlePath(String owner, String name) {
+    return "/bundle/" + PercentCoding.encodePath(owner) + "/" + PercentCoding.encodePath(name) + "/";
+  }
+
   public String seriesMbox(long seriesId) {
     return site("/series/" + seriesId + "/mbox/");
   }

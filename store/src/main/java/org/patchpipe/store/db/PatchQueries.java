@@ -38,6 +38,20 @@ public final class PatchQueries {
       String before, String q) {}
 
   /**
+   * The site's patch list filter (Patchwork's {@code patchwork/filters.py}) over the API's: beside
+   * {@code api}'s project, series, state, archived and search, the submitter and delegate as the
+   * web UI reads them, and the patches of one bundle.
+   *
+   * @param api the filters the API shares (its submitter and delegate lists unused here)
+   * @param submitter Patchwork's {@code SubmitterFilter} key: an id names a person and every address
+   *     of the same user, other text matches names containing it (null: any)
+   * @param delegate Patchwork's {@code DelegateFilter} key: an id names a user, other text matches
+   *     usernames containing it (null: any)
+   * @param bundleId only this bundle's patches, in the bundle's order (null: no bundle)
+   */
+  public record SiteFilter(PatchFilter api, String submitter, String delegate, Long bundleId) {}
+
+  /**
    * Patchwork's {@code combined_check_state}: of the newest check per (user, context), any fail
    * wins, then warning, then pending; all success is success; no checks is pending. Ranked here as
    * 4 fail, 3 warning, 2 pending, 1 success (state codes 3, 2, 0, 1).
@@ -75,6 +89,16 @@ public final class PatchQueries {
           "submitter", "p.submitter_id"),
       "id");
 
+  /** Patchwork's web {@code Order.order_map}: the list's sortable columns. */
+  private static final Ordering SITE_ORDERING = new Ordering(
+      Map.of(
+          "date", "p.date",
+          "name", "p.name",
+          "state", "st.ordering",
+          "submitter", "s.name",
+          "delegate", "d.username"),
+      "-date");
+
   private final Connection connection;
 
   public PatchQueries(Connection connection) {
@@ -104,6 +128,62 @@ public final class PatchQueries {
     return new ListQuery<>(
         "SELECT count(*) FROM patch p",  // every filter is on patch's own columns
         SELECT + FROM, f, ORDERING.sql(order, "p.id"), rs -> row(rs, false));
+  }
+
+  /**
+   * The site's patch list: the patches matching {@code filter}, in {@code order} (the syntax of
+   * {@link Ordering}, names from Patchwork's web {@code Order}; a bundle's list is in the bundle's
+   * order whatever is asked).
+   */
+  public ListQuery<PatchRow> siteList(SiteFilter filter, String order) throws SQLException {
+    PatchFilter api = filter.api();
+    SqlFilter f = new SqlFilter();
+    f.choice(connection, "p.project_id", api.projects(), "project", "linkname", v -> v);
+    f.choice(connection, "p.series_id", api.series(), "series", null, v -> v);
+    f.choice(connection, "p.state_id", api.states(), "state", "name", v -> String.join(" ", v.split("-", -1)));
+    Boolean archived = SqlFilter.parseBoolean(api.archived());
+    if (archived != null) {
+      f.where("p.archived = ?", archived);
+    }
+    f.search(api.q(), "p.name");
+    Long submitterId = id(filter.submitter());
+    if (submitterId != null) {
+      f.where("p.submitter_id IN (SELECT o.id FROM person o JOIN person k ON k.id = ?"
+          + " AND (o.id = k.id OR o.user_id = k.user_id))", submitterId);
+    } else if (filter.submitter() != null) {
+      f.where("p.submitter_id IN (SELECT o.id FROM person o WHERE o.name ILIKE ?)", contains(filter.submitter()));
+    }
+    Long delegateId = id(filter.delegate());
+    if (delegateId != null) {
+      f.where("p.delegate_id = ?", delegateId);
+    } else if (filter.delegate() != null) {
+      f.where("p.delegate_id IN (SELECT u.id FROM auth_user u WHERE u.username ILIKE ?)", contains(filter.delegate()));
+    }
+    String orderBy;
+    if (filter.bundleId() != null) {
+      f.where("p.id IN (SELECT bp.patch_id FROM bundle_patch bp WHERE bp.bundle_id = ?)", filter.bundleId());
+      // A number written in, not bound: ORDER BY comes after the filter's parameters.
+      orderBy = " ORDER BY (SELECT bp.\"order\" FROM bundle_patch bp WHERE bp.bundle_id = " + filter.bundleId()
+          + " AND bp.patch_id = p.id), p.id";
+    } else {
+      orderBy = SITE_ORDERING.sql(order, "p.id");
+    }
+    return new ListQuery<>("SELECT count(*) FROM patch p", SELECT + FROM, f, orderBy, rs -> row(rs, false));
+  }
+
+  private static Long id(String key) {
+    if (key == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(key.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String contains(String text) {
+    return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   /** The patch with this id, with headers, content and diff, if it exists. */

@@ -2,30 +2,27 @@ package org.patchpipe.store.web;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.patchpipe.store.api.ApiDatabase;
 import org.patchpipe.store.api.ApiException;
 import org.patchpipe.store.api.ApiRequest;
 import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.PercentCoding;
+import org.patchpipe.store.api.QueryString;
 import org.patchpipe.store.db.ListQuery;
 import org.patchpipe.store.db.PatchQueries;
-import org.patchpipe.store.db.PatchQueries.PatchFilter;
 import org.patchpipe.store.db.PatchQueries.PatchRow;
 import org.patchpipe.store.db.ProjectRepository;
 import org.patchpipe.store.db.ProjectRow;
-import org.patchpipe.store.db.StateRepository;
-import org.patchpipe.store.db.StateRepository.State;
+import org.patchpipe.store.db.SeriesRepository;
+import org.patchpipe.store.db.SeriesRepository.SeriesRow;
 
 /**
- * {@code GET /project/<linkname>/list/}: a project's patches as Patchwork's list shows them by
- * default: those in an action-required state and not archived, newest first (Patchwork's
- * {@code Order} default, {@code -date}), {@value #PER_PAGE} a page ({@code DEFAULT_ITEMS_PER_PAGE})
- * chosen by {@code ?page=}. An unknown link name is 404. The filters' query parameters are not
- * read yet: every request gets the default filter.
+ * {@code GET /project/<linkname>/list/}: a project's patches under Patchwork's list filters
+ * ({@link ListFilters}; by default those needing action and not archived) in Patchwork's
+ * {@link ListOrder} (newest first by default), {@value #PER_PAGE} a page
+ * ({@code DEFAULT_ITEMS_PER_PAGE}) chosen by {@code ?page=}. With {@code ?series=N} it is the
+ * series view, the API's series {@code web_url}: a heading for the series above its patches. An
+ * unknown link name is 404; a series of another project or none is simply no filter, as Patchwork.
  */
 public final class PatchListPage {
   static final int PER_PAGE = 100;
@@ -40,39 +37,40 @@ public final class PatchListPage {
 
   public ApiResponse handle(ApiRequest request) {
     String linkName = request.param(0);
-    PatchListView view = db.read(c -> read(c, linkName, request.query().first("page")));
+    PatchListView view = db.read(c -> read(c, linkName, request.query()));
     return templates.page(request, 200, "list.jte", view);
   }
 
-  private static PatchListView read(Connection c, String linkName, String page) throws SQLException {
+  private static PatchListView read(Connection c, String linkName, QueryString query) throws SQLException {
     ProjectRow project = new ProjectRepository(c).byLinkName(linkName).orElseThrow(ApiException::notFound);
-    Map<String, String> stateNames = new HashMap<>();
-    List<String> actionRequired = new ArrayList<>();
-    for (State state : new StateRepository(c).all()) {
-      stateNames.put(state.slug(), state.name());
-      if (state.actionRequired()) {
-        actionRequired.add(Long.toString(state.id()));
+    ListFilters filters = ListFilters.of(query);
+    SeriesHeading heading = null;
+    if (filters.series() != null) {
+      SeriesRow series = new SeriesRepository(c).find(Long.parseLong(filters.series())).orElse(null);
+      if (series == null || series.project().id() != project.id()) {
+        filters = ListFilters.of(query.with("series", null));
+      } else {
+        heading = heading(series);
       }
     }
-    PatchFilter filter = new PatchFilter(List.of(Long.toString(project.id())), List.of(), List.of(), List.of(),
-        actionRequired, "false", null, null, null, null, null);
-    ListQuery.Page<PatchRow> rows = new PatchQueries(c).list(filter, "-date").page(c,
-        count -> new ListQuery.PageChoice.Window(PER_PAGE, PageNav.of(page, count, PER_PAGE).offset()));
+    ListOrder order = ListOrder.parse(query.first("order"));
+    PatchLines lines = new PatchLines(c);
+    String page = query.first("page");
+    ListQuery.Page<PatchRow> rows = new PatchQueries(c)
+        .siteList(filters.siteFilter(project.id(), lines.actionRequired()), order.sqlTerms())
+        .page(c, count -> new ListQuery.PageChoice.Window(PER_PAGE, PageNav.of(page, count, PER_PAGE).offset()));
     PageNav nav = PageNav.of(page, rows.count(), PER_PAGE);
-    List<PatchLine> lines = new ArrayList<>();
-    for (PatchRow row : rows.rows()) {
-      lines.add(line(project.linkName(), row, stateNames));
-    }
-    return new PatchListView(project.name(), project.linkName(), lines, nav);
+    return new PatchListView(project.name(), project.linkName(), filters, order, lines.states(), heading,
+        lines.of(rows.rows()), nav);
   }
 
-  private static PatchLine line(String linkName, PatchRow row, Map<String, String> stateNames) {
-    String submitter = row.submitter().name() == null || row.submitter().name().isBlank()
-        ? row.submitter().email() : row.submitter().name();
-    String delegate = row.delegate() == null ? "" : row.delegate().username();
-    return new PatchLine(row.name(),
-        "/project/" + linkName + "/patch/" + PercentCoding.msgidPath(row.msgid()) + "/",
-        submitter, row.date().toLocalDate().toString(), delegate,
-        stateNames.getOrDefault(row.state(), row.state()));
+  private static SeriesHeading heading(SeriesRow s) {
+    String submitter = s.submitter().name() == null || s.submitter().name().isBlank()
+        ? s.submitter().email() : s.submitter().name();
+    String coverName = s.coverLetter() == null ? "" : s.coverLetter().name();
+    String coverHref = s.coverLetter() == null ? ""
+        : "/project/" + s.project().linkName() + "/cover/" + PercentCoding.msgidPath(s.coverLetter().msgid()) + "/";
+    return new SeriesHeading(s.id(), PatchLines.seriesName(s.name(), s.id()), s.version(), s.total(), submitter,
+        coverName, coverHref, "/series/" + s.id() + "/mbox/");
   }
 }

@@ -12,7 +12,6 @@ import org.patchpipe.store.api.ApiResponse;
 import org.patchpipe.store.api.ApiUser;
 import org.patchpipe.store.api.Json;
 import org.patchpipe.store.api.Listing;
-import org.patchpipe.store.api.PercentCoding;
 import org.patchpipe.store.api.Urls;
 import org.patchpipe.store.api.embedded.EmbeddedProject;
 import org.patchpipe.store.api.embedded.EmbeddedSubmission;
@@ -112,7 +111,7 @@ public final class BundleHandler {
 
   /** A bundle's page, {@code /bundle/<owner>/<name>/}, with the name quoted as Django's {@code reverse()} does. */
   static String webUrl(Urls urls, String owner, String name) {
-    return urls.site("/bundle/" + PercentCoding.encodePath(owner) + "/" + PercentCoding.encodePath(name) + "/");
+    return urls.site(Urls.bundlePath(owner, name));
   }
 
   /**
