@@ -112,7 +112,7 @@ class LiveListBrowserTest {
     HttpResponse<String> changed = api.send("PATCH", "/api/1.2/patches/1/", "{\"state\": \"under-review\"}",
         ApiFixture.MAINTAINER_TOKEN);
     assertEquals(200, changed.statusCode(), changed.body());
-    browser.waitFor(d -> d.findElement(By.xpath("//tr[td/a[contains(., 'Add a world')]]/td[last()]"))
+    browser.waitFor(d -> d.findElement(By.xpath("//tr[td[@class='name']/a[contains(., 'Add a world')]]/td[last()]"))
         .getText().equals("Under Review"));
     assertEquals(Boolean.TRUE, browser.script("return window.sameDocument === true"), "the page was reloaded");
   }
