@@ -94,12 +94,14 @@ final class RunCommand implements Callable<Integer> {
       EmbeddedBroker broker = startBroker();
       StoreRuntime db = null;
       StoreServer server = null;
+      RevisionFollower revisions = null;
       try {
         db = StoreRuntime.open(StoreRuntime.Database.embedded(dataDir.resolve("postgres")));
         out.println("patchpipe run: Kafka at " + broker.bootstrapServers() + ", PostgreSQL at " + db.jdbcUrl());
         out.flush();
         server = db.serve(db.storeConfig(broker.bootstrapServers()), apiConfig, new StoreProgressLog(err));
         stop.onRequest(server::stopConsuming);
+        revisions = new RevisionFollower(db, RevisionFollower.INTERVAL, err).start();
         ReplaySummary summary = replay(replay, broker, err, stop);
         out.println("patchpipe run: replayed " + summary.totals().messages() + " messages ("
             + summary.totals().deadLetters() + " dead letters)"
@@ -107,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
         boolean caughtUp = !stop.requested() && server.catchUp(Duration.ofMinutes(30));
         if (!stop.requested()) {
           out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
+          out.println("patchpipe run: " + revisions.catchUp() + " series linked to their earlier revision");
           printProjects(db, out, err);
           out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
           out.flush();
@@ -124,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.OK;
       } finally {
+        if (revisions != null) {
+          revisions.close();
+        }
         if (server != null) {
           server.close();
         }

@@ -86,7 +86,8 @@ final class StoreCommand implements Callable<Integer> {
           .withConsumerName(consumerName)
           .withMaxBatch(maxBatch);
       ApiConfig apiConfig = api.config();
-      try (StoreServer server = db.serve(config, apiConfig, new StoreProgressLog(err))) {
+      try (StoreServer server = db.serve(config, apiConfig, new StoreProgressLog(err));
+          RevisionFollower revisions = new RevisionFollower(db, RevisionFollower.INTERVAL, err).start()) {
         stop.onRequest(server::stopConsuming);
         out.println("patchpipe store: consuming " + config.topics().events() + " from " + bootstrapServers
             + " into " + db.jdbcUrl());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,12 +30,23 @@ class RunCommandIT {
     assertTrue(first.contains("REST API at http://127.0.0.1:"), first);
   }
 
-  private String run() {
+  /** The revisions of {@code revisions link}'s fixture are linked by {@code run} itself, as their series complete. */
+  @Test
+  void runLinksRevisionsWithoutBeingAsked() throws Exception {
+    Path mbox = Path.of(getClass().getResource("/revisions/demo.mbox").toURI());
+    String out = run(mbox.toString(), "--list-id", "demo.lists.example.org");
+    assertTrue(out.contains("patchpipe run: 2 series linked to their earlier revision"), out);
+  }
+
+  private String run(String... inputs) {
     CommandLine cmd = PatchpipeCommand.newCommandLine();
     StringWriter out = new StringWriter();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(new StringWriter()));
-    int code = cmd.execute("run", "--data-dir", tmp.resolve("data").toString(), "--api-port", "0", "--exit-when-stored");
+    List<String> args = new ArrayList<>(List.of("run", "--data-dir", tmp.resolve("data").toString(), "--api-port", "0",
+        "--exit-when-stored"));
+    args.addAll(List.of(inputs));
+    int code = cmd.execute(args.toArray(String[]::new));
     assertEquals(ExitCodes.OK, code, out.toString());
     return out.toString();
   }

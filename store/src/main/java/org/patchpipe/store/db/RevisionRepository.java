@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -89,5 +90,32 @@ public final class RevisionRepository {
       i.setString(3, reason);
       return i.executeUpdate() > 0;
     }
+  }
+
+  /**
+   * The series-completed events after {@code afterEventId}: the projects they belong to and the
+   * highest event id seen, for a follower that links revisions as series complete.
+   */
+  public record Completions(long lastEventId, Set<Long> projects) {
+    public Completions {
+      projects = Set.copyOf(projects);
+    }
+  }
+
+  /** The projects with a series completed since event {@code afterEventId} (exclusive). */
+  public Completions completedAfter(long afterEventId) throws SQLException {
+    Set<Long> projects = new LinkedHashSet<>();
+    long last = afterEventId;
+    try (PreparedStatement q = connection.prepareStatement("SELECT project_id, max(id) FROM event"
+        + " WHERE category = 'series-completed' AND id > ? GROUP BY project_id ORDER BY project_id")) {
+      q.setLong(1, afterEventId);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          projects.add(rs.getLong(1));
+          last = Math.max(last, rs.getLong(2));
+        }
+      }
+    }
+    return new Completions(last, projects);
   }
 }
