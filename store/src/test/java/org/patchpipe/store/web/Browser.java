@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -109,9 +110,14 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** Waits up to 10 s for {@code condition} to hold (be true or non-null). */
+  /**
+   * Waits up to 10 s for {@code condition} to hold (be true or non-null). An element that a live
+   * swap replaced between finding and reading it is looked for again, not a failure.
+   */
   public <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).until(condition::apply);
+    return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   public WebElement find(String css) {
