@@ -109,7 +109,10 @@ final class RunCommand implements Callable<Integer> {
         boolean caughtUp = !stop.requested() && server.catchUp(Duration.ofMinutes(30));
         if (!stop.requested()) {
           out.println("patchpipe run: stored " + server.stats() + (caughtUp ? "" : " (not caught up yet)"));
-          out.println("patchpipe run: " + revisions.catchUp() + " series linked to their earlier revision");
+          int linked = revisions.catchUp();
+          if (linked >= 0) {
+            out.println("patchpipe run: " + linked + " series linked to their earlier revision");
+          }
           printProjects(db, out, err);
           out.println("patchpipe run: REST API at " + server.apiUrl() + (exitWhenStored ? "" : " (Ctrl-C to stop)"));
           out.flush();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -107,17 +106,7 @@ final class BenchApiCommand implements Callable<Integer> {
   private void apiLatency(PrintWriter out, Path pgDir) throws SQLException, InterruptedException, IOException {
     try (StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
         new PostgresConfig(pgDir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache())))) {
-      long t0 = System.nanoTime();
-      try (Connection c = pg.connect()) {
-        ApiBenchData.generate(c, patches);
-      }
-      double visible;
-      try (Connection c = pg.connect()) {
-        visible = ApiBenchData.vacuum(c);
-      }
-      out.printf(Locale.ROOT, "generated %,d patches in %.1f s, %.0f%% of pages all-visible (PostgreSQL %s)%n",
-          patches, (System.nanoTime() - t0) / 1e9, visible * 100, pg.startedServer());
-      out.flush();
+      ApiBenchData.generate(pg, patches, out);
       // Server-side prepared statements from the first use: the API's joins cost more to plan than to run.
       try (HikariDataSource ds = pg.pool(null, apiThreads, Map.of("prepareThreshold", "1"));
           ApiServer api = ApiServer.start(new ApiConfig("127.0.0.1", 0, apiThreads), ds)) {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -93,17 +92,7 @@ final class BenchWebCommand implements Callable<Integer> {
   private void run(PrintWriter out, Path pgDir) throws SQLException, InterruptedException, IOException {
     try (StoreRuntime pg = StoreRuntime.open(new StoreRuntime.Database.Embedded(
         new PostgresConfig(pgDir, 0, "patchpipe", false, PostgresConfig.defaultBinariesCache())))) {
-      long t0 = System.nanoTime();
-      try (Connection c = pg.connect()) {
-        ApiBenchData.generate(c, patches);
-      }
-      double visible;
-      try (Connection c = pg.connect()) {
-        visible = ApiBenchData.vacuum(c);
-      }
-      out.printf(Locale.ROOT, "generated %,d patches in %.1f s, %.0f%% of pages all-visible (PostgreSQL %s)%n",
-          patches, (System.nanoTime() - t0) / 1e9, visible * 100, pg.startedServer());
-      out.flush();
+      ApiBenchData.generate(pg, patches, out);
       try (HikariDataSource ds = pg.pool(null, serverThreads, Map.of("prepareThreshold", "1"));
           ApiServer server = ApiServer.start(new ApiConfig("127.0.0.1", 0, serverThreads), ds)) {
         IntFunction<String> list = r -> "/project/bench/list/?page=" + (1 + r % 10);

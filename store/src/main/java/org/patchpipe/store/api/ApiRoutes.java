@@ -21,8 +21,7 @@ import org.patchpipe.store.web.BundlePages;
 import org.patchpipe.store.web.PatchListPage;
 import org.patchpipe.store.web.ProjectIndexPage;
 import org.patchpipe.store.web.PwclientrcPage;
-import org.patchpipe.store.web.Script;
-import org.patchpipe.store.web.Stylesheet;
+import org.patchpipe.store.web.StaticAsset;
 import org.patchpipe.store.web.Templates;
 
 /**
@@ -103,8 +102,8 @@ final class ApiRoutes {
         Route.siteWithRestAuth("/user/bundles/", bundles::mine),
         Route.site("/project/([^/]+)/bundles/", bundles::project),
         Route.siteWithRestAuth("/project/([^/]+)/pwclientrc/", new PwclientrcPage(db)::handle),
-        Route.site(java.util.regex.Pattern.quote(Stylesheet.PATH), new Stylesheet()::handle),
-        Route.site(java.util.regex.Pattern.quote(Script.PATH), new Script()::handle),
+        asset(StaticAsset.stylesheet()),
+        asset(StaticAsset.script()),
         Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
         Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
         Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),
@@ -125,4 +124,9 @@ final class ApiRoutes {
     }
     return ApiResponse.json(200, Json.write(links, request.urls()), Map.of("Allow", "GET, HEAD, OPTIONS"));
   }
+
+  private static Route asset(StaticAsset asset) {
+    return Route.site(java.util.regex.Pattern.quote(asset.path()), asset::handle);
+  }
+
 }
