@@ -18,6 +18,8 @@ import org.patchpipe.store.api.series.SeriesUpdate;
 import org.patchpipe.store.api.user.UserHandler;
 import org.patchpipe.store.db.SubmissionKind;
 import org.patchpipe.store.web.BundlePages;
+import org.patchpipe.store.web.CoverPage;
+import org.patchpipe.store.web.PatchPage;
 import org.patchpipe.store.web.PatchListPage;
 import org.patchpipe.store.web.ProjectIndexPage;
 import org.patchpipe.store.web.PwclientrcPage;
@@ -107,6 +109,9 @@ final class ApiRoutes {
         Route.site("/project/([^/]+)/patch/(.+)/mbox/", downloads::patchMbox),
         Route.site("/project/([^/]+)/patch/(.+)/raw/", downloads::patchRaw),
         Route.site("/project/([^/]+)/cover/(.+)/mbox/", downloads::coverMbox),
+        // After the downloads, whose paths these patterns match too.
+        Route.site("/project/([^/]+)/patch/(.+)/", new PatchPage(db, templates)::handle),
+        Route.site("/project/([^/]+)/cover/(.+)/", new CoverPage(db, templates)::handle),
         Route.site("/series/([^/]+)/mbox/", downloads::seriesMbox),
         Route.siteWithRestAuth("/bundle/([^/]+)/([^/]+)/mbox/", downloads::bundleMbox),
         Route.site("/patch/([^/]+)/mbox/", r -> downloads.redirect(r, SubmissionKind.PATCH, "mbox/")),

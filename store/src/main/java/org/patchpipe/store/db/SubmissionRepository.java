@@ -40,6 +40,21 @@ public final class SubmissionRepository {
     }
   }
 
+  /**
+   * The id of the patch or cover whose Message-ID, without angle brackets, came as the last part of
+   * a page's path (decoded once). Patchwork fails there for msgids containing {@code /} (its links
+   * write them as {@code %252F}); the {@code %2F} form is also tried as {@code /} so they resolve.
+   */
+  public Optional<Long> idByPathMsgid(SubmissionKind kind, String linkName, String pathMsgid) throws SQLException {
+    for (String candidate : List.of(pathMsgid, pathMsgid.replace("%2F", "/"))) {
+      Optional<Long> id = idByMsgid(kind, linkName, "<" + candidate + ">");
+      if (id.isPresent()) {
+        return id;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Where a patch or cover is served: its project's link name and its Message-ID. */
   public record Location(String linkName, String msgid) {}
 

@@ -143,21 +143,10 @@ public final class DownloadHandler {
     return String.join("\n", parts);
   }
 
-  /**
-   * The id of the patch or cover with this Message-ID in this project. The path was decoded once;
-   * Patchwork then fails for msgids containing {@code /} (it wrote them as {@code %252F}); we also
-   * try the {@code %2F} form as {@code /} so its own links resolve.
-   */
   private static long findByMsgid(Connection connection, SubmissionKind kind, String linkName, String msgid)
       throws SQLException {
-    SubmissionRepository submissions = new SubmissionRepository(connection);
-    for (String candidate : List.of(msgid, msgid.replace("%2F", "/"))) {
-      Optional<Long> id = submissions.idByMsgid(kind, linkName, "<" + candidate + ">");
-      if (id.isPresent()) {
-        return id.get();
-      }
-    }
-    throw ApiException.detail(404, "Not found.");
+    return new SubmissionRepository(connection).idByPathMsgid(kind, linkName, msgid)
+        .orElseThrow(() -> ApiException.detail(404, "Not found."));
   }
 
   private static Submission patch(Connection connection, long id) throws SQLException {
