@@ -53,7 +53,11 @@ public final class DiffSections {
     Builder current = null;
     int oldLeft = 0;
     int newLeft = 0;
-    for (String line : diff.split("\n", -1)) {
+    String[] lines = diff.split("\n", -1);
+    // The diff's last line end ends a line; it opens none.
+    int count = diff.endsWith("\n") ? lines.length - 1 : lines.length;
+    for (int i = 0; i < count; i++) {
+      String line = lines[i];
       if (oldLeft > 0 || newLeft > 0) {
         Kind kind = line.startsWith("+") ? Kind.ADDED : line.startsWith("-") ? Kind.REMOVED
             : line.startsWith("\\") ? Kind.FILE : Kind.CONTEXT;
@@ -128,10 +132,6 @@ public final class DiffSections {
     }
 
     File build() {
-      // A trailing empty line is the split's artefact of the diff's last line end.
-      if (!lines.isEmpty() && lines.get(lines.size() - 1).text().isEmpty()) {
-        lines.remove(lines.size() - 1);
-      }
       return new File(path.isEmpty() ? "(diff)" : path, lines, added, removed);
     }
   }
