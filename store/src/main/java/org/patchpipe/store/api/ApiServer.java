@@ -216,7 +216,9 @@ public final class ApiServer implements AutoCloseable {
         if (method.equals("OPTIONS")) {
           return ApiResponse.json(200, Json.write(Map.of()), Map.of("Allow", route.allow()));
         }
-        throw ApiException.detail(405, "Method \"" + method + "\" not allowed.");
+        // RFC 9110 15.5.6: a 405 names the methods that are allowed, as DRF and Django both do.
+        return error(ApiException.detail(405, "Method \"" + method + "\" not allowed."), apiRoot != null)
+            .withHeader("Allow", route.allow());
       }
       QueryString query = QueryString.parse(rawQuery);
       NullCharacters.refuseIn(query);

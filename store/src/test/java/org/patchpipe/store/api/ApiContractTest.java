@@ -232,6 +232,10 @@ class ApiContractTest {
     HttpResponse<String> put = api.send("PUT", "/api/1.2/people/1/", "{}", null);
     assertEquals(405, put.statusCode());
     assertEquals("Method \"PUT\" not allowed.", json(put).get("detail").asText());
+    assertEquals("GET, HEAD, OPTIONS", put.headers().firstValue("Allow").orElseThrow());
+    HttpResponse<String> sitePost = api.send("POST", "/project/openrisc/list/", "{}", null);
+    assertEquals(405, sitePost.statusCode());
+    assertEquals("GET, HEAD", sitePost.headers().firstValue("Allow").orElseThrow());
     HttpResponse<String> options = api.send("OPTIONS", "/api/1.2/projects/1/", "", null);
     assertEquals("GET, PUT, PATCH, HEAD, OPTIONS", options.headers().firstValue("Allow").orElseThrow());
   }
